@@ -1,0 +1,24 @@
+package io.milestones.events;
+
+/** Topic names, defined once. Partition counts are configuration, not contract. */
+public final class Topics {
+
+    /** {@link TeacherRegistered} and {@link TeacherErased}, keyed by teacherId. */
+    public static final String REGISTRATIONS = "registrations";
+
+    /** {@link MilestoneReached} and {@link MilestoneApproaching}, keyed by milestoneId. */
+    public static final String MILESTONES = "milestones";
+
+    /** One delivery to do, keyed by recipient. */
+    public static final String NOTIFICATION_REQUESTS = "notification-requests";
+
+    /** Suffix spring-kafka's {@code DeadLetterPublishingRecoverer} appends by default. */
+    public static final String DLT_SUFFIX = "-dlt";
+
+    private Topics() {}
+
+    /** The dead-letter topic of {@code topic}, as spring-kafka names it by default. */
+    public static String deadLetter(String topic) {
+        return topic + DLT_SUFFIX;
+    }
+}

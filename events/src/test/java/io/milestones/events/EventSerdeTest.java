@@ -1,0 +1,105 @@
+package io.milestones.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+class EventSerdeTest {
+
+    private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void shouldRoundTripTeacherRegistered() {
+        var serde = EventSerde.of(TeacherRegistered.class);
+        var event = new TeacherRegistered("t1", "FR", "fr", T, "Ana", "a@example.org", null, true);
+
+        byte[] bytes = serde.serializer().serialize("registrations", event);
+        var read = serde.deserializer().deserialize("registrations", bytes);
+
+        assertThat(read).isEqualTo(event);
+        assertThat(read.consents()).isEqualTo(Consents.none());
+        assertThat(read.baseline()).isTrue();
+    }
+
+    @Test
+    void shouldPickTheRecordClassFromTheCeTypeHeader() {
+        var erased = new TeacherErased("t1", T);
+        var headers =
+                CloudEvent.create("/test", EventType.TEACHER_ERASED, T)
+                        .writeTo(new RecordHeaders());
+
+        Object read =
+                new EventSerde.EventDeserializer()
+                        .deserialize("registrations", headers, EventJson.write(erased));
+
+        assertThat(read).isEqualTo(erased);
+    }
+
+    @Test
+    void shouldTreatAbsentBaselineAndConsentsAsFalse() {
+        String json =
+                "{\"teacherId\":\"t1\",\"country\":\"PL\",\"language\":\"pl\","
+                        + "\"registeredAt\":\"2026-01-01T00:00:00Z\"}";
+
+        var read = EventJson.read(json.getBytes(StandardCharsets.UTF_8), TeacherRegistered.class);
+
+        assertThat(read.baseline()).isFalse();
+        assertThat(read.consents().milestoneEmails()).isFalse();
+    }
+
+    @Test
+    void shouldRejectMissingRequiredFieldNamingIt() {
+        String json =
+                "{\"teacherId\":\"t1\",\"language\":\"pl\",\"registeredAt\":\"2026-01-01T00:00:00Z\"}";
+        var deserializer = EventSerde.of(TeacherRegistered.class).deserializer();
+
+        assertThatThrownBy(
+                        () ->
+                                deserializer.deserialize(
+                                        "registrations", json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("country is required");
+    }
+
+    @Test
+    void shouldRejectBadJson() {
+        var deserializer = EventSerde.of(TeacherRegistered.class).deserializer();
+
+        assertThatThrownBy(
+                        () ->
+                                deserializer.deserialize(
+                                        "registrations",
+                                        "{not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("not a valid TeacherRegistered");
+    }
+
+    @Test
+    void shouldRejectARecordOfAnotherTypeThanExpected() {
+        var headers =
+                CloudEvent.create("/test", EventType.TEACHER_ERASED, T)
+                        .writeTo(new RecordHeaders());
+        var deserializer = EventSerde.of(TeacherRegistered.class).deserializer();
+
+        assertThatThrownBy(
+                        () ->
+                                deserializer.deserialize(
+                                        "registrations",
+                                        headers,
+                                        EventJson.write(new TeacherErased("t1", T))))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("is a TeacherErased");
+    }
+
+    @Test
+    void shouldRejectLowerCaseCountry() {
+        assertThatThrownBy(
+                        () -> new TeacherRegistered("t1", "it", "it", T, null, null, null, false))
+                .hasMessageContaining("country must be an ISO 3166-1 alpha-2 code");
+    }
+}
