@@ -1,0 +1,63 @@
+package io.milestones.testing;
+
+import java.util.Map;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * One in-process KRaft broker (spring-kafka-test), configured so that transactions and Kafka
+ * Streams {@code exactly_once_v2} work on a single node.
+ */
+public final class EmbeddedKraftBroker implements KafkaBroker {
+
+    /** Settings a one-node cluster needs; without the transaction ones InitProducerId hangs. */
+    static final Map<String, String> SINGLE_NODE =
+            Map.of(
+                    "transaction.state.log.replication.factor", "1",
+                    "transaction.state.log.min.isr", "1",
+                    "offsets.topic.replication.factor", "1",
+                    "group.initial.rebalance.delay.ms", "0",
+                    "auto.create.topics.enable", "false");
+
+    private final EmbeddedKafkaKraftBroker broker;
+
+    private EmbeddedKraftBroker(EmbeddedKafkaKraftBroker broker) {
+        this.broker = broker;
+    }
+
+    /** Starts a broker on a free port. */
+    public static EmbeddedKraftBroker start() {
+        return start(0, 6);
+    }
+
+    /**
+     * Starts a broker.
+     *
+     * @param port the port to listen on, 0 for any free port
+     * @param defaultPartitions partitions of topics created without an explicit count
+     */
+    public static EmbeddedKraftBroker start(int port, int defaultPartitions) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, defaultPartitions);
+        broker.brokerProperties(SINGLE_NODE);
+        broker.brokerProperty("num.partitions", String.valueOf(defaultPartitions));
+        if (port > 0) {
+            broker.kafkaPorts(port);
+        }
+        broker.afterPropertiesSet();
+        return new EmbeddedKraftBroker(broker);
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+
+    @Override
+    public String description() {
+        return "embedded KRaft broker at " + bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        broker.destroy();
+    }
+}
