@@ -18,14 +18,32 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class EventSerde<T> implements Serde<T> {
 
-    private final Class<T> fallbackType;
+    private final Class<T> baseType;
+    private final Class<? extends T> fallbackType;
+    private final boolean typedByHeader;
 
-    private EventSerde(Class<T> fallbackType) {
+    private EventSerde(Class<T> baseType, Class<? extends T> fallbackType, boolean typedByHeader) {
+        this.baseType = baseType;
         this.fallbackType = fallbackType;
+        this.typedByHeader = typedByHeader;
     }
 
+    /** Reads {@code type}, or a subtype named by {@code ce_type}. */
     public static <T> EventSerde<T> of(Class<T> type) {
-        return new EventSerde<>(type);
+        return new EventSerde<>(type, type, true);
+    }
+
+    /**
+     * Reads any event of the contract named by {@code ce_type}, and {@code fallback} when a record
+     * carries no {@code ce_type} (a producer that writes plain JSON).
+     */
+    public static EventSerde<Object> anyOf(Class<?> fallback) {
+        return new EventSerde<>(Object.class, fallback, true);
+    }
+
+    /** JSON of {@code type}, ignoring headers: for internal topics whose records are not events. */
+    public static <T> EventSerde<T> plain(Class<T> type) {
+        return new EventSerde<>(type, type, false);
     }
 
     @Override
@@ -35,7 +53,7 @@ public final class EventSerde<T> implements Serde<T> {
 
     @Override
     public Deserializer<T> deserializer() {
-        return new TypedDeserializer<>(fallbackType);
+        return new TypedDeserializer<>(baseType, fallbackType, typedByHeader);
     }
 
     /** Writes any event record as JSON; usable by class name in Kafka configuration. */
@@ -46,41 +64,52 @@ public final class EventSerde<T> implements Serde<T> {
         }
     }
 
-    /** Reads any event of the contract, typed by its {@code ce_type} header. */
+    /**
+     * Reads any event of the contract, typed by its {@code ce_type} header; usable by class name in
+     * Kafka configuration.
+     */
     public static final class EventDeserializer extends TypedDeserializer<Object> {
         public EventDeserializer() {
-            super(Object.class);
+            super(Object.class, Object.class, true);
         }
     }
 
     static class TypedDeserializer<T> implements Deserializer<T> {
-        private final Class<T> fallbackType;
+        private final Class<T> baseType;
+        private final Class<? extends T> fallbackType;
+        private final boolean typedByHeader;
 
-        TypedDeserializer(Class<T> fallbackType) {
+        TypedDeserializer(
+                Class<T> baseType, Class<? extends T> fallbackType, boolean typedByHeader) {
+            this.baseType = baseType;
             this.fallbackType = fallbackType;
+            this.typedByHeader = typedByHeader;
         }
 
         @Override
         public T deserialize(String topic, byte[] data) {
-            return read(topic, fallbackType, data);
+            return baseType.cast(read(topic, fallbackType, data));
         }
 
         @Override
         public T deserialize(String topic, Headers headers, byte[] data) {
+            if (!typedByHeader) {
+                return deserialize(topic, data);
+            }
             Class<?> type =
                     CloudEvent.typeOf(headers)
                             .<Class<?>>map(EventType::payload)
                             .orElse(fallbackType);
-            if (!fallbackType.isAssignableFrom(type)) {
+            if (!baseType.isAssignableFrom(type)) {
                 throw new SerializationException(
                         "record on "
                                 + topic
                                 + " is a "
                                 + type.getSimpleName()
                                 + ", expected "
-                                + fallbackType.getSimpleName());
+                                + baseType.getSimpleName());
             }
-            return fallbackType.cast(read(topic, type, data));
+            return baseType.cast(read(topic, type, data));
         }
 
         private static <R> R read(String topic, Class<R> type, byte[] data) {

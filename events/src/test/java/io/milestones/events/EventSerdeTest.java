@@ -102,4 +102,34 @@ class EventSerdeTest {
                         () -> new TeacherRegistered("t1", "it", "it", T, null, null, null, false))
                 .hasMessageContaining("country must be an ISO 3166-1 alpha-2 code");
     }
+
+    @Test
+    void shouldReadAnyContractTypeAndFallBackWhenNoCeTypeHeader() {
+        var deserializer = EventSerde.anyOf(TeacherRegistered.class).deserializer();
+        var erased = new TeacherErased("t1", T);
+        var registered = new TeacherRegistered("t2", "DE", "de", T, null, null, null, false);
+        var headers =
+                CloudEvent.create("/test", EventType.TEACHER_ERASED, T)
+                        .writeTo(new RecordHeaders());
+
+        assertThat(deserializer.deserialize("registrations", headers, EventJson.write(erased)))
+                .isEqualTo(erased);
+        assertThat(
+                        deserializer.deserialize(
+                                "registrations", new RecordHeaders(), EventJson.write(registered)))
+                .isEqualTo(registered);
+    }
+
+    @Test
+    void shouldIgnoreHeadersForPlainJson() {
+        var deserializer = EventSerde.plain(Consents.class).deserializer();
+        var headers =
+                CloudEvent.create("/test", EventType.TEACHER_ERASED, T)
+                        .writeTo(new RecordHeaders());
+
+        assertThat(
+                        deserializer.deserialize(
+                                "internal", headers, EventJson.write(new Consents(true))))
+                .isEqualTo(new Consents(true));
+    }
 }

@@ -1,0 +1,47 @@
+package io.milestones.milestone.kafka;
+
+import io.milestones.events.Topics;
+import io.milestones.milestone.counting.CountingTopology;
+import io.milestones.milestone.rules.MilestoneRules;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Runs the {@link CountingTopology} in Spring's managed {@code KafkaStreams} (settings under {@code
+ * spring.kafka.streams}, {@code exactly_once_v2}), and creates the topics it touches.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class CountingStreamsConfig {
+
+    @Bean
+    CountingTopology countingTopology(
+            MilestoneRules rules,
+            Clock clock,
+            StreamsProperties properties,
+            org.apache.kafka.streams.StreamsBuilder builder) {
+        CountingTopology topology = new CountingTopology(rules, clock, properties.source());
+        topology.addTo(builder);
+        return topology;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics milestoneTopics(StreamsProperties properties) {
+        return new KafkaAdmin.NewTopics(
+                topic(Topics.REGISTRATIONS, properties),
+                topic(Topics.deadLetter(Topics.REGISTRATIONS), properties),
+                topic(Topics.MILESTONES, properties));
+    }
+
+    private static NewTopic topic(String name, StreamsProperties properties) {
+        return TopicBuilder.name(name)
+                .partitions(properties.partitions())
+                .replicas(properties.replicas())
+                .build();
+    }
+}

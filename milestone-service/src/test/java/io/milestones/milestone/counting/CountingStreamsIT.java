@@ -1,0 +1,131 @@
+package io.milestones.milestone.counting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.milestones.events.CloudEvent;
+import io.milestones.events.Consents;
+import io.milestones.events.EventJson;
+import io.milestones.events.EventType;
+import io.milestones.events.MilestoneReached;
+import io.milestones.events.TeacherRegistered;
+import io.milestones.events.Topics;
+import io.milestones.testing.KafkaBrokerExtension;
+import io.milestones.testing.KafkaTestClients;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The Spring-managed Streams app on a real broker, exactly-once, read back read_committed. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=milestone-service",
+            "milestones.rules.global.thresholds=5,10",
+            "milestones.rules.country.thresholds=4",
+        })
+class CountingStreamsIT {
+
+    @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+    @TempDir static Path stateDir;
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        registry.add("spring.kafka.streams.state-dir", stateDir::toString);
+    }
+
+    @LocalServerPort int port;
+
+    @Test
+    void shouldCountDistinctTeachersAndEmitEachMilestoneOnce() throws Exception {
+        try (var producer =
+                new KafkaProducer<>(
+                        Map.<String, Object>of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
+            for (int i = 1; i <= 11; i++) {
+                send(producer, "t-" + i, i <= 6 ? "IT" : "FR");
+            }
+            send(producer, "t-3", "IT"); // a duplicate delivery
+            producer.send(new ProducerRecord<>(Topics.REGISTRATIONS, "t-x", "{".getBytes())).get();
+        }
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () ->
+                                assertThat(get("/api/counts"))
+                                        .contains("\"global\":11")
+                                        .contains("\"IT\":6")
+                                        .contains("\"FR\":5"));
+        // The store is queryable before its transaction commits: wait for the committed events.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                KafkaTestClients.readCommitted(
+                                                        kafka.bootstrapServers(),
+                                                        Topics.MILESTONES))
+                                        .hasSize(4));
+        var milestones =
+                KafkaTestClients.readCommitted(kafka.bootstrapServers(), Topics.MILESTONES);
+        assertThat(milestones)
+                .extracting(r -> r.key())
+                .containsExactlyInAnyOrder("global:5", "global:10", "country:IT:4", "country:FR:4");
+        var global10 =
+                milestones.stream()
+                        .filter(r -> r.key().equals("global:10"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(CloudEvent.readFrom(global10.headers()).type())
+                .isEqualTo(EventType.MILESTONE_REACHED);
+        // Source partitions are processed independently: whoever was counted tenth crossed it.
+        MilestoneReached reached = EventJson.read(global10.value(), MilestoneReached.class);
+        assertThat(reached.count()).isEqualTo(10);
+        assertThat(reached.crossedBy().teacherId()).matches("t-([1-9]|1[01])");
+        assertThat(
+                        KafkaTestClients.readCommitted(
+                                kafka.bootstrapServers(), Topics.deadLetter(Topics.REGISTRATIONS)))
+                .extracting(r -> r.key())
+                .containsExactly("t-x");
+    }
+
+    private static void send(
+            KafkaProducer<String, byte[]> producer, String teacherId, String country)
+            throws Exception {
+        Instant now = Instant.now();
+        var event =
+                new TeacherRegistered(
+                        teacherId, country, "en", now, "N", null, Consents.none(), false);
+        var record = new ProducerRecord<>(Topics.REGISTRATIONS, teacherId, EventJson.write(event));
+        CloudEvent.create("/test", EventType.TEACHER_REGISTERED, now).writeTo(record.headers());
+        producer.send(record).get();
+    }
+
+    private String get(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+}
