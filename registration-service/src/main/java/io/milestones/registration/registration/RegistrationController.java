@@ -1,11 +1,7 @@
 package io.milestones.registration.registration;
 
-import io.milestones.events.CloudEvent;
-import io.milestones.events.Consents;
-import io.milestones.events.TeacherRegistered;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,33 +17,29 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/registrations")
 class RegistrationController {
 
-    private final RegistrationPublisher publisher;
-    private final Clock clock;
+    private final RegistrationService registrations;
 
-    RegistrationController(RegistrationPublisher publisher, Clock clock) {
-        this.publisher = publisher;
-        this.clock = clock;
+    RegistrationController(RegistrationService registrations) {
+        this.registrations = registrations;
     }
 
     @PostMapping
     ResponseEntity<RegistrationResponse> register(@Valid @RequestBody RegistrationRequest request) {
-        var event =
-                new TeacherRegistered(
-                        request.teacherId(),
-                        request.country(),
-                        request.language(),
-                        clock.instant(),
-                        request.displayName(),
-                        request.email(),
-                        request.consents() == null
-                                ? Consents.none()
-                                : new Consents(request.consents().milestoneEmails()),
-                        false);
-        CloudEvent published = publisher.publish(event);
+        var registered =
+                registrations.register(
+                        new RegistrationService.NewTeacher(
+                                request.teacherId(),
+                                request.email(),
+                                request.displayName(),
+                                request.country(),
+                                request.language(),
+                                request.consents() != null
+                                        && request.consents().milestoneEmails()));
+        var event = registered.event();
         return ResponseEntity.created(URI.create("/api/registrations/" + event.teacherId()))
                 .body(
                         new RegistrationResponse(
-                                event.teacherId(), published.id(), event.registeredAt()));
+                                event.teacherId(), registered.eventId(), event.registeredAt()));
     }
 
     @ExceptionHandler(PublishFailedException.class)

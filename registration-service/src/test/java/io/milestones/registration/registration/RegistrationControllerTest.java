@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(
         controllers = RegistrationController.class,
         properties = "spring.jackson.deserialization.fail-on-unknown-properties=true")
+@Import(RegistrationService.class)
 class RegistrationControllerTest {
 
     static final Instant NOW = Instant.parse("2021-12-03T10:15:30Z");
