@@ -24,24 +24,11 @@ public final class EmbeddedKraftBroker implements KafkaBroker {
         this.broker = broker;
     }
 
-    /** Starts a broker on a free port. */
+    /** Starts a broker on a free port whose topics get six partitions unless told otherwise. */
     public static EmbeddedKraftBroker start() {
-        return start(0, 6);
-    }
-
-    /**
-     * Starts a broker.
-     *
-     * @param port the port to listen on, 0 for any free port
-     * @param defaultPartitions partitions of topics created without an explicit count
-     */
-    public static EmbeddedKraftBroker start(int port, int defaultPartitions) {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, defaultPartitions);
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
         broker.brokerProperties(SINGLE_NODE);
-        broker.brokerProperty("num.partitions", String.valueOf(defaultPartitions));
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
+        broker.brokerProperty("num.partitions", "6");
         broker.afterPropertiesSet();
         return new EmbeddedKraftBroker(broker);
     }

@@ -1,0 +1,98 @@
+package io.milestones.localstack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real single-node Kafka server (KRaft, combined broker and controller) in this JVM, listening on
+ * a fixed port so that any client (kcat, Kafka UI) finds it, with its data in a directory that
+ * survives restarts.
+ */
+final class LocalKafka implements AutoCloseable {
+
+    /** Fixed, so that a data directory formatted by an earlier run is accepted. */
+    private static final String CLUSTER_ID =
+            new Uuid(0x4d696c6573746f6eL, 0x65732d6c6f63616cL).toString(); // "Milestones-local"
+
+    private final KafkaRaftServer server;
+    private final int port;
+
+    private LocalKafka(KafkaRaftServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /**
+     * Formats {@code dataDir} on first use, then starts the server.
+     *
+     * @param port the client port; the controller listens on {@code port + 1}
+     * @param dataDir where the logs and metadata live
+     * @param partitions default partition count of created topics
+     */
+    static LocalKafka start(int port, Path dataDir, int partitions) throws IOException {
+        Files.createDirectories(dataDir);
+        int controllerPort = port + 1;
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put(
+                "listeners",
+                "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+        props.put("log.dirs", dataDir.toAbsolutePath().toString());
+        props.put("num.partitions", String.valueOf(partitions));
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("auto.create.topics.enable", "false");
+        KafkaConfig config = KafkaConfig.fromProps(props, false);
+        format(dataDir);
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        return new LocalKafka(server, port);
+    }
+
+    private static void format(Path dataDir) {
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setClusterId(CLUSTER_ID)
+                    .setNodeId(1)
+                    .setControllerListenerName("CONTROLLER")
+                    .setDirectories(List.of(dataDir.toAbsolutePath().toString()))
+                    .setMetadataLogDirectory(dataDir.toAbsolutePath().toString())
+                    .setReleaseVersion(MetadataVersion.latestProduction())
+                    .setIgnoreFormatted(true)
+                    .setUnstableFeatureVersionsEnabled(false)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "could not format the Kafka data directory " + dataDir, e);
+        }
+    }
+
+    String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}

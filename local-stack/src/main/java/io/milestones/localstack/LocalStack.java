@@ -1,0 +1,183 @@
+package io.milestones.localstack;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine with nothing but a JDK: a real Kafka broker (KRaft) in-process,
+ * an SMTP sink with a web inbox, and the three services. Ctrl-C stops everything in order.
+ */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+    public static void main(String[] args) {
+        LocalStackOptions options;
+        try {
+            options = LocalStackOptions.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            log.error("{}\n{}", e.getMessage(), LocalStackOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack();
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+        try {
+            stack.start(options);
+        } catch (Exception e) {
+            log.error("The local stack could not start: {}", e.getMessage(), e);
+            stack.stop();
+            System.exit(1);
+        }
+    }
+
+    void start(LocalStackOptions options) throws IOException {
+        Path data = Path.of(".local-stack");
+        if (options.fresh()) {
+            log.info("--fresh: deleting {}", data.toAbsolutePath());
+            deleteRecursively(data);
+        }
+        log.info("Starting Kafka (KRaft, in-process) on port {}", options.kafkaPort());
+        LocalKafka broker = LocalKafka.start(options.kafkaPort(), data.resolve("kafka"), 6);
+        running.push(broker);
+
+        GreenMail smtp =
+                new GreenMail(
+                                new ServerSetup(
+                                        options.smtpPort(), "localhost", ServerSetup.PROTOCOL_SMTP))
+                        .withConfiguration(
+                                GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        smtp.start();
+        running.push(smtp::stop);
+
+        // Counting state lives beside the broker's data, and goes with it on --fresh.
+        Path stateDir = data.resolve("kafka-streams");
+        Files.createDirectories(stateDir);
+        Services services =
+                Services.start(
+                        Map.of(
+                                "spring.kafka.bootstrap-servers",
+                                broker.bootstrapServers(),
+                                "spring.mail.host",
+                                "localhost",
+                                "spring.mail.port",
+                                options.smtpPort(),
+                                // One JVM, one logging system: the logger name says who speaks.
+                                "logging.include-application-name",
+                                false),
+                        registrationSettings(options),
+                        Map.of(
+                                "server.port",
+                                options.milestonePort(),
+                                "spring.kafka.streams.state-dir",
+                                stateDir.toString(),
+                                // Static membership: a restarted stack takes its tasks back at
+                                // once instead of waiting out the old member's session.
+                                "spring.kafka.streams.properties.group.instance.id",
+                                "local-stack",
+                                "milestones.rules.global.thresholds",
+                                "10,50,100,250,500,1000,2500,5000,10000",
+                                "milestones.rules.country.thresholds",
+                                "5,25,100,250,1000"),
+                        Map.of(
+                                "server.port",
+                                options.notifierPort(),
+                                "milestones.mail.recipients",
+                                "newcomer@example.org"));
+        running.push(services);
+
+        String registration = "http://localhost:" + services.registrationPort();
+        String milestone = "http://localhost:" + services.milestonePort();
+        String notifier = "http://localhost:" + services.notifierPort();
+        MailInbox inbox =
+                new MailInbox(
+                        smtp,
+                        options.inboxPort(),
+                        List.of(
+                                new MailInbox.Link(
+                                        "Counts (milestone-service)", milestone + "/api/counts"),
+                                new MailInbox.Link(
+                                        "Social posts (notifier-service)",
+                                        notifier + "/api/social/posts"),
+                                new MailInbox.Link(
+                                        "Registration API health",
+                                        registration + "/actuator/health")));
+        running.push(inbox);
+
+        log.info(
+                """
+
+                ======================================================================
+                 Milestones local stack is up{}
+                   Mail inbox + links   http://localhost:{}/
+                   Registration API     {}/api/registrations   (POST)
+                   Counts               {}/api/counts
+                   Social posts         {}/api/social/posts
+                   Kafka                {}   (topics: registrations, milestones, *-dlt)
+                 Try:
+                   curl -i -X POST {}/api/registrations -H 'Content-Type: application/json' \\
+                     -d '{{"teacherId":"t-1","email":"ana@example.org","displayName":"Ana",\
+                "country":"PL","language":"pl"}}'
+                 Ctrl-C stops everything.
+                ======================================================================""",
+                options.demo() ? " (demo: simulated teachers are registering)" : "",
+                inbox.port(),
+                registration,
+                milestone,
+                notifier,
+                broker.bootstrapServers(),
+                registration);
+    }
+
+    private static Map<String, Object> registrationSettings(LocalStackOptions options) {
+        if (!options.demo()) {
+            return Map.of("server.port", options.registrationPort());
+        }
+        return Map.of(
+                "server.port",
+                options.registrationPort(),
+                "milestones.simulator.enabled",
+                true,
+                "milestones.simulator.rate-per-second",
+                15,
+                "milestones.simulator.total",
+                5000,
+                "milestones.simulator.duplicate-rate",
+                0.05);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    void stop() {
+        synchronized (running) {
+            while (!running.isEmpty()) {
+                try {
+                    running.pop().close();
+                } catch (Exception e) {
+                    log.warn("Stopping a part of the local stack failed: {}", e.getMessage());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.milestones.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.milestones.events.CloudEvent;
+import io.milestones.events.EventJson;
+import io.milestones.events.EventType;
+import io.milestones.events.MilestoneReached;
+import io.milestones.events.Topics;
+import io.milestones.testing.KafkaBrokerExtension;
+import io.milestones.testing.KafkaTestClients;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole pipeline in one JVM: a real broker, a real SMTP server and the three applications on
+ * random ports. Teachers register over HTTP until the thresholds 5 and 10 are crossed.
+ */
+class EndToEndIT {
+
+    @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
+    static GreenMail smtp;
+    static Services services;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        smtp =
+                new GreenMail(new ServerSetup(0, "localhost", ServerSetup.PROTOCOL_SMTP))
+                        .withConfiguration(
+                                GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        smtp.start();
+        Path stateDir = Files.createTempDirectory("e2e-streams");
+        services =
+                Services.start(
+                        Map.of(
+                                "server.port",
+                                0,
+                                "spring.kafka.bootstrap-servers",
+                                kafka.bootstrapServers(),
+                                "spring.mail.host",
+                                "localhost",
+                                "spring.mail.port",
+                                smtp.getSmtp().getPort()),
+                        Map.of(),
+                        Map.of(
+                                "spring.kafka.streams.state-dir", stateDir.toString(),
+                                "milestones.rules.global.thresholds", "5,10",
+                                "milestones.rules.country.thresholds", "1000"),
+                        Map.of("milestones.mail.recipients", "a@example.org,b@example.org"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) {
+            services.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("registrations over HTTP → exactly one MilestoneReached per threshold → e-mails")
+    void shouldCelebrateEachThresholdOnceEndToEnd() throws Exception {
+        for (int i = 1; i <= 11; i++) {
+            assertThat(register("t-" + i, i % 2 == 0 ? "IT" : "PL")).isEqualTo(201);
+        }
+        assertThat(register("t-3", "PL")).isEqualTo(201); // delivered again: must not count
+
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                KafkaTestClients.readCommitted(
+                                                        kafka.bootstrapServers(),
+                                                        Topics.MILESTONES))
+                                        .hasSize(2));
+        var milestones =
+                KafkaTestClients.readCommitted(kafka.bootstrapServers(), Topics.MILESTONES);
+        assertThat(milestones)
+                .extracting(r -> r.key())
+                .containsExactlyInAnyOrder("global:5", "global:10");
+        for (var record : milestones) {
+            assertThat(CloudEvent.readFrom(record.headers()).type())
+                    .isEqualTo(EventType.MILESTONE_REACHED);
+            var event = EventJson.read(record.value(), MilestoneReached.class);
+            assertThat(event.count()).isEqualTo(event.threshold());
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(get(services.milestonePort(), "/api/counts"))
+                                        .contains("\"global\":11"));
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(4));
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(EndToEndIT::subject))
+                .containsExactlyInAnyOrder(
+                        "eTwinning: 5 teachers together!",
+                        "eTwinning: 5 teachers together!",
+                        "eTwinning: 10 teachers together!",
+                        "eTwinning: 10 teachers together!");
+        assertThat(get(services.notifierPort(), "/api/social/posts"))
+                .contains("#5eTwinners")
+                .contains("#10eTwinners");
+    }
+
+    private static int register(String teacherId, String country) throws Exception {
+        String body =
+                """
+                {"teacherId":"%s","email":"%s@example.org","displayName":"Teacher %s",
+                 "country":"%s","language":"en","consents":{"milestoneEmails":true}}
+                """
+                        .formatted(teacherId, teacherId, teacherId, country);
+        return http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://localhost:"
+                                                        + services.registrationPort()
+                                                        + "/api/registrations"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static String get(int port, String path) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
