@@ -1,0 +1,107 @@
+package io.milestones.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A fresh, isolated SQL database for one test class: H2 in memory by default, or a new schema in
+ * PostgreSQL when {@code -Dmilestones.test.db=postgres} (see {@link #PROPERTY}). Register it as a
+ * static field and feed it to Spring:
+ *
+ * <pre>{@code
+ * @RegisterExtension static TestDatabaseExtension db = new TestDatabaseExtension();
+ *
+ * @DynamicPropertySource
+ * static void database(DynamicPropertyRegistry registry) { db.register(registry); }
+ * }</pre>
+ *
+ * <p>PostgreSQL defaults to {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres}
+ * (trust auth); {@code milestones.test.postgres.url}, {@code .user} and {@code .password} change
+ * that. Where PostgreSQL is chosen but unreachable the class is skipped, unless {@code CI} is set:
+ * then it fails, so CI cannot silently test less.
+ */
+public final class TestDatabaseExtension implements BeforeAllCallback, AfterAllCallback {
+
+    /** System property choosing the database: {@code h2} (default) or {@code postgres}. */
+    public static final String PROPERTY = "milestones.test.db";
+
+    private String url;
+    private String baseUrl;
+    private String user;
+    private String password;
+    private String schema;
+
+    /** Whether this run tests against PostgreSQL. */
+    public static boolean postgres() {
+        return "postgres".equals(System.getProperty(PROPERTY, "h2").toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws SQLException {
+        String name = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT);
+        String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        if (!postgres()) {
+            url = "jdbc:h2:mem:" + name + "_" + unique + ";DB_CLOSE_DELAY=-1";
+            user = "sa";
+            password = "";
+            return;
+        }
+        String base =
+                System.getProperty(
+                        "milestones.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        user = System.getProperty("milestones.test.postgres.user", "postgres");
+        password = System.getProperty("milestones.test.postgres.password", "");
+        schema = "t_" + name.replaceAll("[^a-z0-9]", "") + "_" + unique;
+        try (Connection connection = DriverManager.getConnection(base, user, password)) {
+            connection.createStatement().execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            if (System.getenv("CI") == null) {
+                Assumptions.abort(
+                        "PostgreSQL chosen but not reachable at " + base + ": " + e.getMessage());
+            }
+            throw e;
+        }
+        baseUrl = base;
+        url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws SQLException {
+        if (schema != null) {
+            try (Connection connection = DriverManager.getConnection(baseUrl, user, password)) {
+                connection.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    /** Points Spring's data source (and so Flyway) at this database. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", this::url);
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", () -> password);
+    }
+
+    /** The JDBC URL, valid while the test class runs. */
+    public String url() {
+        if (url == null) {
+            throw new IllegalStateException("the database exists only while the test class runs");
+        }
+        return url;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+}
