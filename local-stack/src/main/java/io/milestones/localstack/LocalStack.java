@@ -3,6 +3,7 @@ package io.milestones.localstack;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.milestones.testing.FixedPortKafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class LocalStack {
             deleteRecursively(data);
         }
         log.info("Starting Kafka (KRaft, in-process) on port {}", options.kafkaPort());
-        LocalKafka broker = LocalKafka.start(options.kafkaPort(), data.resolve("kafka"), 6);
+        FixedPortKafka broker = FixedPortKafka.start(options.kafkaPort(), data.resolve("kafka"), 6);
         running.push(broker);
 
         GreenMail smtp =

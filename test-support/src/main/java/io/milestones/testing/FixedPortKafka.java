@@ -1,4 +1,4 @@
-package io.milestones.localstack;
+package io.milestones.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,11 +15,13 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A real single-node Kafka server (KRaft, combined broker and controller) in this JVM, listening on
- * a fixed port so that any client (kcat, Kafka UI) finds it, with its data in a directory that
- * survives restarts.
+ * A real single-node Kafka server (KRaft, combined broker and controller; Kafka's own {@code
+ * KafkaRaftServer}) in this JVM, listening on a fixed port with its data in a given directory. The
+ * local stack runs on it (any client finds {@code localhost:9092}, data survives restarts); tests
+ * use it where a broker must come up <em>later</em> on a port an application already knows. Unlike
+ * {@link EmbeddedKraftBroker}, stopping and starting again on the same directory keeps every topic.
  */
-final class LocalKafka implements AutoCloseable {
+public final class FixedPortKafka implements KafkaBroker {
 
     /** Fixed, so that a data directory formatted by an earlier run is accepted. */
     private static final String CLUSTER_ID =
@@ -28,7 +30,7 @@ final class LocalKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final int port;
 
-    private LocalKafka(KafkaRaftServer server, int port) {
+    private FixedPortKafka(KafkaRaftServer server, int port) {
         this.server = server;
         this.port = port;
     }
@@ -40,7 +42,7 @@ final class LocalKafka implements AutoCloseable {
      * @param dataDir where the logs and metadata live
      * @param partitions default partition count of created topics
      */
-    static LocalKafka start(int port, Path dataDir, int partitions) throws IOException {
+    public static FixedPortKafka start(int port, Path dataDir, int partitions) throws IOException {
         Files.createDirectories(dataDir);
         int controllerPort = port + 1;
         Properties props = new Properties();
@@ -64,7 +66,7 @@ final class LocalKafka implements AutoCloseable {
         format(dataDir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        return new LocalKafka(server, port);
+        return new FixedPortKafka(server, port);
     }
 
     private static void format(Path dataDir) {
@@ -86,13 +88,32 @@ final class LocalKafka implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    @Override
+    public String bootstrapServers() {
         return "localhost:" + port;
+    }
+
+    @Override
+    public String description() {
+        return "Kafka server at " + bootstrapServers();
     }
 
     @Override
     public void close() {
         server.shutdown();
         server.awaitShutdown();
+    }
+
+    /** A free port for {@link #start}: one whose successor (the controller's port) is free too. */
+    public static int freePort() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (var first = new java.net.ServerSocket(0);
+                    var second = new java.net.ServerSocket(first.getLocalPort() + 1)) {
+                return first.getLocalPort();
+            } catch (IOException taken) {
+                // one of the two is in use: try another pair
+            }
+        }
+        throw new IllegalStateException("found no free pair of ports");
     }
 }
