@@ -124,6 +124,31 @@ class EndToEndIT {
                 .contains("#10eTwinners");
     }
 
+    @Test
+    @DisplayName("every topic the running system created is described in docs/asyncapi.yaml")
+    void shouldOnlyUseTopicsTheAsyncApiDocumentDescribes() throws Exception {
+        var documented = new java.util.HashSet<String>();
+        new tools.jackson.dataformat.yaml.YAMLMapper()
+                .readTree(Path.of("..", "docs", "asyncapi.yaml").toFile())
+                .get("channels")
+                .forEach(channel -> documented.add(channel.get("address").asString()));
+        try (var admin =
+                org.apache.kafka.clients.admin.Admin.create(
+                        Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
+            var topics = admin.listTopics().names().get();
+
+            // Kafka's own topics and Kafka Streams' internal ones (prefixed by its application.id)
+            // are not part of the contract.
+            assertThat(
+                            topics.stream()
+                                    .filter(t -> !t.startsWith("__"))
+                                    .filter(t -> !t.startsWith("milestone-service-"))
+                                    .toList())
+                    .isNotEmpty()
+                    .allSatisfy(topic -> assertThat(documented).contains(topic));
+        }
+    }
+
     private static int register(String teacherId, String country) throws Exception {
         String body =
                 """
