@@ -1,0 +1,152 @@
+package io.milestones.ops.deadletters;
+
+import io.milestones.ops.topics.TopicsService;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads dead letters without joining a consumer group (assign + seek), newest first, and finds a
+ * single record by partition and offset for replay.
+ */
+@Component
+class DeadLetterReader {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final Supplier<Consumer<byte[], byte[]>> consumers;
+    private final TopicsService topics;
+
+    DeadLetterReader(Supplier<Consumer<byte[], byte[]>> consumers, TopicsService topics) {
+        this.consumers = consumers;
+        this.topics = topics;
+    }
+
+    /**
+     * One page of {@code topic}'s records, newest first.
+     *
+     * @param page zero-based page number
+     * @param size records per page
+     */
+    DeadLetterPage page(String topic, int page, int size) {
+        Map<TopicPartition, Long> ends = topics.endOffsets(topic);
+        int wanted = (page + 1) * size;
+        List<ConsumerRecord<byte[], byte[]>> newest = new ArrayList<>();
+        long total = 0;
+        try (Consumer<byte[], byte[]> consumer = consumers.get()) {
+            consumer.assign(ends.keySet());
+            consumer.seekToBeginning(ends.keySet());
+            for (var end : ends.entrySet()) {
+                long start = consumer.position(end.getKey());
+                total += end.getValue() - start;
+                long from = Math.max(start, end.getValue() - wanted);
+                consumer.seek(end.getKey(), from);
+            }
+            readUpTo(consumer, ends, newest);
+        }
+        newest.sort(
+                Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
+                        .reversed()
+                        .thenComparing(ConsumerRecord::partition)
+                        .thenComparing(
+                                Comparator.comparingLong(
+                                                (ConsumerRecord<byte[], byte[]> r) -> r.offset())
+                                        .reversed()));
+        List<DeadLetter> records =
+                newest.stream()
+                        .skip((long) page * size)
+                        .limit(size)
+                        .map(DeadLetterReader::view)
+                        .toList();
+        return new DeadLetterPage(topic, page, size, total, records);
+    }
+
+    /** The record at {@code partition}/{@code offset} of {@code topic}, if it is still retained. */
+    Optional<ConsumerRecord<byte[], byte[]>> find(String topic, int partition, long offset) {
+        var tp = new TopicPartition(topic, partition);
+        try (Consumer<byte[], byte[]> consumer = consumers.get()) {
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, offset);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(POLL).records(tp)) {
+                    if (record.offset() == offset) {
+                        return Optional.of(record);
+                    }
+                    if (record.offset() > offset) {
+                        return Optional.empty();
+                    }
+                }
+                if (consumer.position(tp) > offset) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static void readUpTo(
+            Consumer<byte[], byte[]> consumer,
+            Map<TopicPartition, Long> ends,
+            List<ConsumerRecord<byte[], byte[]>> into) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+                && System.nanoTime() < deadline) {
+            for (var record : consumer.poll(POLL)) {
+                if (record.offset()
+                        < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    into.add(record);
+                }
+            }
+        }
+    }
+
+    static DeadLetter view(ConsumerRecord<byte[], byte[]> record) {
+        Map<String, String> others = new TreeMap<>();
+        for (Header header : record.headers()) {
+            if (!header.key().startsWith(DeadLetterHeaders.PREFIX) && header.value() != null) {
+                others.put(
+                        header.key(),
+                        Masking.mask(new String(header.value(), StandardCharsets.UTF_8)));
+            }
+        }
+        var headers = record.headers();
+        return new DeadLetter(
+                record.partition(),
+                record.offset(),
+                Instant.ofEpochMilli(record.timestamp()),
+                Masking.mask(text(record.key())),
+                Masking.mask(text(record.value())),
+                DeadLetterHeaders.text(headers, DeadLetterHeaders.ORIGINAL_TOPIC),
+                DeadLetterHeaders.intValue(headers, DeadLetterHeaders.ORIGINAL_PARTITION),
+                DeadLetterHeaders.longValue(headers, DeadLetterHeaders.ORIGINAL_OFFSET),
+                DeadLetterHeaders.text(headers, DeadLetterHeaders.EXCEPTION_FQCN),
+                Masking.mask(DeadLetterHeaders.text(headers, DeadLetterHeaders.EXCEPTION_MESSAGE)),
+                others);
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param topic the dead-letter topic
+     * @param page this page's number
+     * @param size records per page
+     * @param total records retained in the topic
+     * @param records this page, newest first
+     */
+    record DeadLetterPage(String topic, int page, int size, long total, List<DeadLetter> records) {}
+}

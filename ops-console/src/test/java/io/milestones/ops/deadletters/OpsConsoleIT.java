@@ -1,0 +1,240 @@
+package io.milestones.ops.deadletters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.milestones.events.CloudEvent;
+import io.milestones.events.EventJson;
+import io.milestones.events.EventType;
+import io.milestones.events.TeacherRegistered;
+import io.milestones.events.Topics;
+import io.milestones.testing.KafkaBrokerExtension;
+import io.milestones.testing.KafkaTestClients;
+import io.milestones.testing.TestDatabaseExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Ops see every topic with its lag, the dead letters with the reason and personal data masked, and
+ * replay a corrected record to its source topic — recorded in the audit log.
+ */
+@Tag("database")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=ops-console",
+            "milestones.ops.admin.username=ops",
+            "milestones.ops.admin.password={noop}s3cret",
+        })
+class OpsConsoleIT {
+
+    @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+    @RegisterExtension static TestDatabaseExtension db = new TestDatabaseExtension();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        db.register(registry);
+    }
+
+    static final String POISON =
+            "{\"teacherId\":\"t-9\",\"email\":\"giulia.rossi@example.org\",\"displayName\":\"Giulia\","
+                    + "\"language\":\"it\",\"registeredAt\":\"2021-12-03T10:00:00Z\"}";
+
+    @LocalServerPort int port;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void poisonRecordOnTheDeadLetterTopic() throws Exception {
+        try (var admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+                var producer =
+                        new KafkaProducer<>(
+                                Map.<String, Object>of(
+                                        "bootstrap.servers", kafka.bootstrapServers()),
+                                new StringSerializer(),
+                                new ByteArraySerializer())) {
+            admin.createTopics(
+                            List.of(
+                                    new NewTopic(Topics.REGISTRATIONS, 2, (short) 1),
+                                    new NewTopic("lag-probe", 1, (short) 1),
+                                    new NewTopic(
+                                            Topics.deadLetter(Topics.REGISTRATIONS), 2, (short) 1)))
+                    .all()
+                    .get();
+            var dead =
+                    new ProducerRecord<>(
+                            Topics.deadLetter(Topics.REGISTRATIONS),
+                            1,
+                            "t-9",
+                            POISON.getBytes(StandardCharsets.UTF_8));
+            CloudEvent.create(
+                            "/platform",
+                            EventType.TEACHER_REGISTERED,
+                            Instant.parse("2021-12-03T10:00:00Z"))
+                    .writeTo(dead.headers());
+            dead.headers()
+                    .add(
+                            "kafka_dlt-original-topic",
+                            Topics.REGISTRATIONS.getBytes(StandardCharsets.UTF_8));
+            dead.headers()
+                    .add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(1).array());
+            dead.headers()
+                    .add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(41).array());
+            dead.headers()
+                    .add(
+                            "kafka_dlt-exception-message",
+                            "not a valid TeacherRegistered on registrations: country is required"
+                                    .getBytes(StandardCharsets.UTF_8));
+            producer.send(dead).get();
+            producer.send(new ProducerRecord<>("lag-probe", 0, "t-1", "{}".getBytes())).get();
+            producer.send(new ProducerRecord<>("lag-probe", 0, "t-2", "{}".getBytes())).get();
+            // a consumer group that has read one of the two records on partition 0: lag 1
+            admin.alterConsumerGroupOffsets(
+                            "probe-group",
+                            Map.of(new TopicPartition("lag-probe", 0), new OffsetAndMetadata(1)))
+                    .all()
+                    .get();
+        }
+    }
+
+    @Test
+    void shouldShowTopicsWithConsumerLag() throws Exception {
+        var response = get("/api/ops/topics", true);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"name\":\"registrations\"")
+                .contains("\"name\":\"registrations-dlt\",\"deadLetter\":true")
+                .contains("{\"group\":\"probe-group\",\"lag\":1,");
+    }
+
+    @Test
+    void shouldShowDeadLettersWithTheReasonAndPersonalDataMasked() throws Exception {
+        var response = get("/api/ops/dead-letters/registrations-dlt", true);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"total\":1")
+                .contains("country is required")
+                .contains(
+                        "\"originalTopic\":\"registrations\",\"originalPartition\":1,\"originalOffset\":41")
+                .doesNotContain("giulia.rossi@example.org")
+                .doesNotContain("Giulia");
+    }
+
+    @Test
+    void shouldReplayACorrectedRecordToItsSourceTopicOnceAndAuditIt() throws Exception {
+        var fixed =
+                new TeacherRegistered(
+                        "t-9",
+                        "IT",
+                        "it",
+                        Instant.parse("2021-12-03T10:00:00Z"),
+                        "Giulia",
+                        "giulia.rossi@example.org",
+                        null,
+                        false);
+        String body =
+                "{\"reason\":\"country was missing, confirmed IT with the platform\",\"records\":[{\"partition\":1,\"offset\":0,\"value\":"
+                        + quote(new String(EventJson.write(fixed), StandardCharsets.UTF_8))
+                        + "}]}";
+
+        var first = post("/api/ops/dead-letters/registrations-dlt/replay", body);
+        var second = post("/api/ops/dead-letters/registrations-dlt/replay", body);
+
+        assertThat(first.body())
+                .contains("\"outcome\":\"REPLAYED\"")
+                .contains("\"targetTopic\":\"registrations\"");
+        assertThat(second.body()).contains("\"outcome\":\"ALREADY_REPLAYED\"");
+        var replayed =
+                KafkaTestClients.readCommitted(kafka.bootstrapServers(), Topics.REGISTRATIONS)
+                        .stream()
+                        .filter(r -> "t-9".equals(r.key()))
+                        .toList();
+        assertThat(replayed).hasSize(1);
+        assertThat(EventJson.read(replayed.get(0).value(), TeacherRegistered.class))
+                .isEqualTo(fixed);
+        assertThat(CloudEvent.readFrom(replayed.get(0).headers()).type())
+                .isEqualTo(EventType.TEACHER_REGISTERED);
+        assertThat(replayed.get(0).headers().lastHeader("kafka_dlt-exception-message")).isNull();
+        assertThat(get("/api/ops/audit", true).body())
+                .contains("\"actor\":\"ops\"")
+                .contains("\"valueChanged\":true")
+                .contains("country was missing");
+    }
+
+    @Test
+    void shouldRejectAnonymousCallsWithProblemJson() throws Exception {
+        var response = get("/api/ops/topics", false);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/problem+json");
+    }
+
+    @Test
+    void shouldRejectATopicThatIsNotADeadLetterTopicNamingTheField() throws Exception {
+        var response = get("/api/ops/dead-letters/registrations", true);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"topic\"");
+    }
+
+    @Test
+    void shouldRenderTheOpsPages() throws Exception {
+        assertThat(get("/ops", true).body()).contains("registrations-dlt").contains("probe-group");
+        assertThat(get("/ops/dead-letters/registrations-dlt", true).body())
+                .contains("country is required")
+                .doesNotContain("giulia.rossi@example.org");
+    }
+
+    private HttpResponse<String> get(String path, boolean authenticated) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (authenticated) {
+            request.header("Authorization", basic());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", basic())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic() {
+        return "Basic "
+                + Base64.getEncoder().encodeToString("ops:s3cret".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String quote(String json) {
+        return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
