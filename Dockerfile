@@ -10,6 +10,7 @@ COPY test-support test-support
 COPY registration-service registration-service
 COPY milestone-service milestone-service
 COPY notifier-service notifier-service
+COPY ops-console ops-console
 COPY local-stack/pom.xml local-stack/pom.xml
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true \

@@ -100,6 +100,26 @@ public final class LocalStack {
                                 "newcomer@example.org"));
         running.push(services);
 
+        var ops =
+                Services.startOpsConsole(
+                        Map.of(
+                                "spring.kafka.bootstrap-servers",
+                                broker.bootstrapServers(),
+                                "logging.include-application-name",
+                                false),
+                        Map.of(
+                                "server.port",
+                                options.opsPort(),
+                                "spring.datasource.url",
+                                "jdbc:h2:file:" + data.resolve("ops-console").toAbsolutePath(),
+                                "milestones.ops.admin.username",
+                                "ops",
+                                // Local only: a plain password is fine on the developer's machine.
+                                "milestones.ops.admin.password",
+                                "{noop}ops"));
+        running.push(ops::close);
+        String opsUrl = "http://localhost:" + Services.port(ops);
+
         String registration = "http://localhost:" + services.registrationPort();
         String milestone = "http://localhost:" + services.milestonePort();
         String notifier = "http://localhost:" + services.notifierPort();
@@ -114,6 +134,8 @@ public final class LocalStack {
                                         "Social posts (notifier-service)",
                                         notifier + "/api/social/posts"),
                                 new MailInbox.Link(
+                                        "Ops console (user ops, password ops)", opsUrl + "/ops"),
+                                new MailInbox.Link(
                                         "Registration API health",
                                         registration + "/actuator/health")));
         running.push(inbox);
@@ -127,6 +149,7 @@ public final class LocalStack {
                    Registration API     {}/api/registrations   (POST)
                    Counts               {}/api/counts
                    Social posts         {}/api/social/posts
+                   Ops console          {}/ops   (user ops, password ops)
                    Kafka                {}   (topics: registrations, milestones, *-dlt)
                  Try:
                    curl -i -X POST {}/api/registrations -H 'Content-Type: application/json' \\
@@ -139,6 +162,7 @@ public final class LocalStack {
                 registration,
                 milestone,
                 notifier,
+                opsUrl,
                 broker.bootstrapServers(),
                 registration);
     }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param registrationPort registration-service's HTTP port
  * @param milestonePort milestone-service's HTTP port
  * @param notifierPort notifier-service's HTTP port
+ * @param opsPort ops-console's HTTP port
  */
 record LocalStackOptions(
         boolean demo,
@@ -22,12 +23,14 @@ record LocalStackOptions(
         int inboxPort,
         int registrationPort,
         int milestonePort,
-        int notifierPort) {
+        int notifierPort,
+        int opsPort) {
 
     static final String USAGE =
             """
             Usage: ./local-stack.sh [--demo] [--fresh] [--kafka-port=9092] [--smtp-port=1025] [--inbox-port=8025]
                                     [--registration-port=8081] [--milestone-port=8082] [--notifier-port=8083]
+                                    [--ops-port=8084]
               --demo   simulate teachers registering until the first milestones fire
               --fresh  forget earlier runs: delete .local-stack/ (broker data, counting state)
             The controller listens on the Kafka port + 1.
@@ -43,7 +46,8 @@ record LocalStackOptions(
                 inbox = 8025,
                 registration = 8081,
                 milestone = 8082,
-                notifier = 8083;
+                notifier = 8083,
+                ops = 8084;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -56,11 +60,12 @@ record LocalStackOptions(
                 case "--registration-port" -> registration = port(name, value);
                 case "--milestone-port" -> milestone = port(name, value);
                 case "--notifier-port" -> notifier = port(name, value);
+                case "--ops-port" -> ops = port(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         return new LocalStackOptions(
-                demo, fresh, kafka, smtp, inbox, registration, milestone, notifier);
+                demo, fresh, kafka, smtp, inbox, registration, milestone, notifier, ops);
     }
 
     private static int port(String name, String value) {

@@ -2,10 +2,12 @@ package io.milestones.localstack;
 
 import io.milestones.milestone.MilestoneServiceApplication;
 import io.milestones.notifier.NotifierServiceApplication;
+import io.milestones.ops.OpsConsoleApplication;
 import io.milestones.registration.RegistrationServiceApplication;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -40,16 +42,36 @@ public final class Services implements AutoCloseable {
             Map<String, Object> milestoneSettings,
             Map<String, Object> notifierSettings) {
         // Consumers first, so nothing the producer writes waits for them.
-        var milestone = run(MilestoneServiceApplication.builder(), common, milestoneSettings);
-        var notifier = run(NotifierServiceApplication.builder(), common, notifierSettings);
+        var milestone =
+                run(MilestoneServiceApplication.builder(), common, milestoneSettings, Set.of());
+        var notifier =
+                run(NotifierServiceApplication.builder(), common, notifierSettings, Set.of());
         var registration =
-                run(RegistrationServiceApplication.builder(), common, registrationSettings);
+                run(
+                        RegistrationServiceApplication.builder(),
+                        common,
+                        registrationSettings,
+                        Set.of());
         return new Services(registration, milestone, notifier);
     }
 
+    /** Starts the ops console (topics, lag, dead letters, replay) beside the services. */
+    public static ConfigurableApplicationContext startOpsConsole(
+            Map<String, Object> common, Map<String, Object> own) {
+        return run(
+                OpsConsoleApplication.builder(),
+                common,
+                own,
+                Set.of(SharedClasspath.Uses.DATABASE, SharedClasspath.Uses.SECURITY));
+    }
+
     private static ConfigurableApplicationContext run(
-            SpringApplicationBuilder builder, Map<String, Object> common, Map<String, Object> own) {
+            SpringApplicationBuilder builder,
+            Map<String, Object> common,
+            Map<String, Object> own,
+            Set<SharedClasspath.Uses> uses) {
         Map<String, Object> settings = new HashMap<>(common);
+        settings.put("spring.autoconfigure.exclude", SharedClasspath.excludedFor(uses));
         settings.putAll(own);
         // Passed as command-line arguments so they win over each service's own settings file;
         // a -Dname=value given to the JVM still wins over them.
@@ -73,7 +95,8 @@ public final class Services implements AutoCloseable {
         return port(notifier);
     }
 
-    private static int port(ConfigurableApplicationContext context) {
+    /** The HTTP port {@code context} listens on. */
+    public static int port(ConfigurableApplicationContext context) {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 

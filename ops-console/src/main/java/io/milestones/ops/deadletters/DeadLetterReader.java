@@ -4,8 +4,10 @@ import io.milestones.ops.topics.TopicsService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,15 @@ import org.springframework.stereotype.Component;
 class DeadLetterReader {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration SCAN_LIMIT = Duration.ofSeconds(20);
+    private static final Comparator<ConsumerRecord<byte[], byte[]>> NEWEST_FIRST =
+            Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
+                    .reversed()
+                    .thenComparing(ConsumerRecord::partition)
+                    .thenComparing(
+                            Comparator.comparingLong(
+                                            (ConsumerRecord<byte[], byte[]> r) -> r.offset())
+                                    .reversed());
 
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final TopicsService topics;
@@ -43,27 +54,33 @@ class DeadLetterReader {
     DeadLetterPage page(String topic, int page, int size) {
         Map<TopicPartition, Long> ends = topics.endOffsets(topic);
         int wanted = (page + 1) * size;
-        List<ConsumerRecord<byte[], byte[]>> newest = new ArrayList<>();
+        // Offsets overstate the count on transactional topics (commit markers, aborted writes):
+        // count the committed records themselves, keeping only the newest few per partition.
+        Map<Integer, ArrayDeque<ConsumerRecord<byte[], byte[]>>> newestByPartition =
+                new HashMap<>();
         long total = 0;
         try (Consumer<byte[], byte[]> consumer = consumers.get()) {
             consumer.assign(ends.keySet());
             consumer.seekToBeginning(ends.keySet());
-            for (var end : ends.entrySet()) {
-                long start = consumer.position(end.getKey());
-                total += end.getValue() - start;
-                long from = Math.max(start, end.getValue() - wanted);
-                consumer.seek(end.getKey(), from);
+            long deadline = System.nanoTime() + SCAN_LIMIT.toNanos();
+            while (ends.entrySet().stream()
+                            .anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+                    && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(POLL)) {
+                    total++;
+                    var newest =
+                            newestByPartition.computeIfAbsent(
+                                    record.partition(), p -> new ArrayDeque<>());
+                    newest.addLast(record);
+                    if (newest.size() > wanted) {
+                        newest.removeFirst();
+                    }
+                }
             }
-            readUpTo(consumer, ends, newest);
         }
-        newest.sort(
-                Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
-                        .reversed()
-                        .thenComparing(ConsumerRecord::partition)
-                        .thenComparing(
-                                Comparator.comparingLong(
-                                                (ConsumerRecord<byte[], byte[]> r) -> r.offset())
-                                        .reversed()));
+        List<ConsumerRecord<byte[], byte[]>> newest = new ArrayList<>();
+        newestByPartition.values().forEach(newest::addAll);
+        newest.sort(NEWEST_FIRST);
         List<DeadLetter> records =
                 newest.stream()
                         .skip((long) page * size)
@@ -94,22 +111,6 @@ class DeadLetterReader {
                 }
             }
             return Optional.empty();
-        }
-    }
-
-    private static void readUpTo(
-            Consumer<byte[], byte[]> consumer,
-            Map<TopicPartition, Long> ends,
-            List<ConsumerRecord<byte[], byte[]>> into) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
-                && System.nanoTime() < deadline) {
-            for (var record : consumer.poll(POLL)) {
-                if (record.offset()
-                        < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                    into.add(record);
-                }
-            }
         }
     }
 
@@ -145,7 +146,7 @@ class DeadLetterReader {
      * @param topic the dead-letter topic
      * @param page this page's number
      * @param size records per page
-     * @param total records retained in the topic
+     * @param total committed records retained in the topic
      * @param records this page, newest first
      */
     record DeadLetterPage(String topic, int page, int size, long total, List<DeadLetter> records) {}

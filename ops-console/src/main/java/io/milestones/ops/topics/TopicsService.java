@@ -16,10 +16,12 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Service;
 
@@ -75,7 +77,10 @@ public class TopicsService {
         }
     }
 
-    /** The end offset (next offset to be written) of every partition of {@code topic}. */
+    /**
+     * The last stable offset of every partition of {@code topic}: the end a {@code read_committed}
+     * reader can reach (an open transaction's records lie beyond it).
+     */
     public Map<TopicPartition, Long> endOffsets(String topic) {
         try {
             TopicDescription description =
@@ -87,7 +92,10 @@ public class TopicsService {
                     description.partitions().stream()
                             .map(p -> new TopicPartition(topic, p.partition()))
                             .toList();
-            return offsets(partitions, OffsetSpec.latest());
+            return offsets(
+                    partitions,
+                    OffsetSpec.latest(),
+                    new ListOffsetsOptions(IsolationLevel.READ_COMMITTED));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException(e);
@@ -141,10 +149,18 @@ public class TopicsService {
 
     private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec)
             throws InterruptedException, ExecutionException, TimeoutException {
+        return offsets(partitions, spec, new ListOffsetsOptions());
+    }
+
+    private Map<TopicPartition, Long> offsets(
+            List<TopicPartition> partitions, OffsetSpec spec, ListOffsetsOptions options)
+            throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(tp -> request.put(tp, spec));
         Map<TopicPartition, ListOffsetsResultInfo> result =
-                admin.listOffsets(request).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                admin.listOffsets(request, options)
+                        .all()
+                        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         Map<TopicPartition, Long> offsets = new HashMap<>();
         result.forEach((tp, info) -> offsets.put(tp, info.offset()));
         return offsets;

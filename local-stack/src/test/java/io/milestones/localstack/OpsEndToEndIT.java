@@ -1,0 +1,190 @@
+package io.milestones.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.milestones.events.CloudEvent;
+import io.milestones.events.EventType;
+import io.milestones.events.Topics;
+import io.milestones.testing.KafkaBrokerExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Ops across the running system: a poison registration lands on registrations-dlt (written by
+ * milestone-service), ops see it through the ops console with personal data masked, replay it
+ * corrected, and the teacher is counted.
+ */
+class OpsEndToEndIT {
+
+    @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
+    static Services services;
+    static ConfigurableApplicationContext ops;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        services =
+                Services.start(
+                        Map.of(
+                                "server.port",
+                                0,
+                                "spring.kafka.bootstrap-servers",
+                                kafka.bootstrapServers()),
+                        Map.of(),
+                        Map.of(
+                                "spring.kafka.streams.state-dir",
+                                Files.createTempDirectory("ops-e2e-streams").toString(),
+                                "milestones.rules.global.thresholds",
+                                "1000",
+                                "milestones.rules.country.thresholds",
+                                "1000"),
+                        Map.of());
+        ops =
+                Services.startOpsConsole(
+                        Map.of(
+                                "server.port",
+                                0,
+                                "spring.kafka.bootstrap-servers",
+                                kafka.bootstrapServers()),
+                        Map.of(
+                                "spring.datasource.url", "jdbc:h2:mem:ops-e2e;DB_CLOSE_DELAY=-1",
+                                "milestones.ops.admin.username", "ops",
+                                "milestones.ops.admin.password", "{noop}ops"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ops != null) {
+            ops.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void shouldShowAPoisonRegistrationMaskedAndCountItOnceReplayedCorrected() throws Exception {
+        String poison =
+                "{\"teacherId\":\"t-poison\",\"language\":\"el\",\"registeredAt\":\"2021-12-03T10:00:00Z\","
+                        + "\"displayName\":\"Eleni Papadopoulou\",\"email\":\"eleni.p@example.org\"}";
+        try (var producer =
+                new KafkaProducer<>(
+                        Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
+            var record =
+                    new ProducerRecord<>(
+                            Topics.REGISTRATIONS,
+                            "t-poison",
+                            poison.getBytes(StandardCharsets.UTF_8));
+            CloudEvent.create(
+                            "/platform",
+                            EventType.TEACHER_REGISTERED,
+                            Instant.parse("2021-12-03T10:00:00Z"))
+                    .writeTo(record.headers());
+            producer.send(record).get();
+        }
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () ->
+                                assertThat(opsGet("/api/ops/dead-letters/registrations-dlt"))
+                                        .contains("\"total\":1"));
+        String deadLetters = opsGet("/api/ops/dead-letters/registrations-dlt");
+        assertThat(deadLetters)
+                .contains("country is required")
+                .contains("\"originalTopic\":\"registrations\"")
+                .doesNotContain("eleni.p@example.org")
+                .doesNotContain("Papadopoulou");
+        assertThat(opsGet("/api/ops/topics")).contains("\"group\":\"milestone-service\"");
+        int partition =
+                Integer.parseInt(
+                        deadLetters.replaceAll(
+                                "(?s).*\"records\":\\[\\{\"partition\":(\\d+).*", "$1"));
+        long offset =
+                Long.parseLong(
+                        deadLetters.replaceAll(
+                                "(?s).*\"records\":\\[\\{\"partition\":\\d+,\"offset\":(\\d+).*",
+                                "$1"));
+
+        String fixed =
+                poison.replace("\"language\":\"el\"", "\"country\":\"GR\",\"language\":\"el\"");
+        String replay =
+                opsPost(
+                        "/api/ops/dead-letters/registrations-dlt/replay",
+                        "{\"reason\":\"country added after checking with the platform\",\"records\":[{\"partition\":"
+                                + partition
+                                + ",\"offset\":"
+                                + offset
+                                + ",\"value\":"
+                                + quote(fixed)
+                                + "}]}");
+
+        assertThat(replay).contains("\"outcome\":\"REPLAYED\"");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () ->
+                                assertThat(get(services.milestonePort(), "/api/counts"))
+                                        .contains("\"global\":1")
+                                        .contains("\"GR\":1"));
+        assertThat(opsGet("/api/ops/audit")).contains("country added after checking");
+    }
+
+    private static String opsGet(String path) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + Services.port(ops) + path))
+                                .header("Authorization", basic())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static String opsPost(String path, String json) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + Services.port(ops) + path))
+                                .header("Authorization", basic())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static String get(int port, String path) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static String basic() {
+        return "Basic "
+                + Base64.getEncoder().encodeToString("ops:ops".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String quote(String json) {
+        return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
