@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
  * @param language BCP 47 tag, e.g. {@code it} or {@code pt-PT}
  * @param consents what the teacher agreed to; absent means nothing
  */
-record RegistrationRequest(
+public record RegistrationRequest(
         @NotBlank
                 @Size(max = 64)
                 @Pattern(
@@ -33,7 +33,7 @@ record RegistrationRequest(
         @NotNull @LanguageTag String language,
         @Valid ConsentsRequest consents) {
 
-    RegistrationService.NewTeacher toNewTeacher() {
+    public RegistrationService.NewTeacher toNewTeacher() {
         return new RegistrationService.NewTeacher(
                 teacherId,
                 email,
@@ -46,5 +46,5 @@ record RegistrationRequest(
     /**
      * @param milestoneEmails the teacher wants milestone e-mails
      */
-    record ConsentsRequest(boolean milestoneEmails) {}
+    public record ConsentsRequest(boolean milestoneEmails) {}
 }

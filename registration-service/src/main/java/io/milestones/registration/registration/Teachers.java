@@ -32,8 +32,9 @@ class Teachers {
                     + " CAST(? AS VARCHAR(254)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(2)),"
                     + " CAST(? AS VARCHAR(35)), CAST(? AS BOOLEAN), CAST(? AS BOOLEAN),"
                     + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(36))"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM teacher WHERE teacher_id = ? OR"
-                    + " email_key = ?)";
+                    // two lookups, each on its unique index (an OR would scan the table)
+                    + " WHERE NOT EXISTS (SELECT 1 FROM teacher WHERE teacher_id = ?)"
+                    + " AND NOT EXISTS (SELECT 1 FROM teacher WHERE email_key = ?)";
 
     private final JdbcTemplate jdbc;
 
