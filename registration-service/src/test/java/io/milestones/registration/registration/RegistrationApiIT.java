@@ -282,6 +282,37 @@ class RegistrationApiIT {
         assertThat(output.getAll()).doesNotContain("secret-mail@example.org", "Teacher t-log");
     }
 
+    @Test
+    void shouldRunTheSimulatorThroughTheRegistryAndOutboxFromTheAdminApi() {
+        assertThat(api.post("/api/admin/simulator/start", TestKeys.PLATFORM, "{}").statusCode())
+                .isEqualTo(403);
+        var started =
+                api.post(
+                        "/api/admin/simulator/start",
+                        TestKeys.ADMIN,
+                        "{\"ratePerSecond\":200,\"total\":30}");
+
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(started.body()).contains("\"running\":true", "\"total\":30");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(api.get("/api/admin/simulator", TestKeys.ADMIN).body())
+                                        .contains("\"running\":false", "\"sent\":30"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                KafkaTestClients.readCommitted(
+                                                                kafka.bootstrapServers(),
+                                                                Topics.REGISTRATIONS)
+                                                        .stream()
+                                                        .filter(r -> r.key().startsWith("sim-")))
+                                        .hasSize(30));
+        assertThat(api.post("/api/admin/simulator/stop", TestKeys.ADMIN, "").body())
+                .contains("\"running\":false");
+    }
+
     private List<ConsumerRecord<String, byte[]>> awaitEvents(String teacherId, int count) {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(events(teacherId)).hasSize(count));
