@@ -40,11 +40,33 @@ public final class Services implements AutoCloseable {
             Map<String, Object> milestoneSettings,
             Map<String, Object> notifierSettings) {
         // Consumers first, so nothing the producer writes waits for them.
-        var milestone = run(MilestoneServiceApplication.builder(), common, milestoneSettings);
-        var notifier = run(NotifierServiceApplication.builder(), common, notifierSettings);
+        var milestone =
+                run(MilestoneServiceApplication.builder(), common, unsecured(milestoneSettings));
+        var notifier =
+                run(NotifierServiceApplication.builder(), common, unsecured(notifierSettings));
         var registration =
                 run(RegistrationServiceApplication.builder(), common, registrationSettings);
         return new Services(registration, milestone, notifier);
+    }
+
+    /**
+     * Spring Security is on the shared classpath because registration-service uses it; alone, the
+     * other services do not have it, so here they must not get Boot's default (a generated password
+     * on every endpoint) either.
+     */
+    static final String NO_SECURITY =
+            String.join(
+                    ",",
+                    "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
+
+    private static Map<String, Object> unsecured(Map<String, Object> settings) {
+        Map<String, Object> withExclusions = new HashMap<>(settings);
+        withExclusions.putIfAbsent("spring.autoconfigure.exclude", NO_SECURITY);
+        return withExclusions;
     }
 
     private static ConfigurableApplicationContext run(
