@@ -79,7 +79,7 @@ public final class LocalStack {
                                 // One JVM, one logging system: the logger name says who speaks.
                                 "logging.include-application-name",
                                 false),
-                        registrationSettings(options),
+                        registrationSettings(options, data),
                         Map.of(
                                 "server.port",
                                 options.milestonePort(),
@@ -152,9 +152,11 @@ public final class LocalStack {
                    Ops console          {}/ops   (user ops, password ops)
                    Kafka                {}   (topics: registrations, milestones, *-dlt)
                  Try:
-                   curl -i -X POST {}/api/registrations -H 'Content-Type: application/json' \\
+                   curl -i -X POST {}/api/registrations -H 'X-API-Key: {}' \\
+                     -H 'Content-Type: application/json' \\
                      -d '{{"teacherId":"t-1","email":"ana@example.org","displayName":"Ana",\
                 "country":"PL","language":"pl"}}'
+                 Admin key (erase, import, simulator): {}   API docs: {}/swagger-ui.html
                  Ctrl-C stops everything.
                 ======================================================================""",
                 options.demo() ? " (demo: simulated teachers are registering)" : "",
@@ -164,24 +166,47 @@ public final class LocalStack {
                 notifier,
                 opsUrl,
                 broker.bootstrapServers(),
+                registration,
+                DEV_PLATFORM_KEY,
+                DEV_ADMIN_KEY,
                 registration);
     }
 
-    private static Map<String, Object> registrationSettings(LocalStackOptions options) {
-        if (!options.demo()) {
-            return Map.of("server.port", options.registrationPort());
+    /** Development API keys of the local stack; the service is given only their SHA-256. */
+    static final String DEV_PLATFORM_KEY = "dev-platform-key";
+
+    static final String DEV_ADMIN_KEY = "dev-admin-key";
+
+    private static Map<String, Object> registrationSettings(LocalStackOptions options, Path data) {
+        Map<String, Object> settings = new java.util.HashMap<>(devKeys());
+        settings.put("server.port", options.registrationPort());
+        // The registry lives beside the broker's data, and goes with it on --fresh.
+        settings.put(
+                "spring.datasource.url",
+                "jdbc:h2:file:" + data.resolve("registration/registry").toAbsolutePath());
+        if (options.demo()) {
+            settings.put("milestones.simulator.enabled", true);
+            settings.put("milestones.simulator.rate-per-second", 15);
+            settings.put("milestones.simulator.total", 5000);
+            settings.put("milestones.simulator.duplicate-rate", 0.05);
         }
+        return settings;
+    }
+
+    /**
+     * Registration-service settings that accept {@link #DEV_PLATFORM_KEY} and {@link
+     * #DEV_ADMIN_KEY}.
+     */
+    static Map<String, Object> devKeys() {
         return Map.of(
-                "server.port",
-                options.registrationPort(),
-                "milestones.simulator.enabled",
-                true,
-                "milestones.simulator.rate-per-second",
-                15,
-                "milestones.simulator.total",
-                5000,
-                "milestones.simulator.duplicate-rate",
-                0.05);
+                "milestones.security.api-keys[0].client", "dev-platform",
+                "milestones.security.api-keys[0].sha256",
+                        "9831e20a4d38b6fdfa34285772c4b88de26d51134c15107cb941d53b70859e63",
+                "milestones.security.api-keys[0].roles", "PLATFORM",
+                "milestones.security.api-keys[1].client", "dev-admin",
+                "milestones.security.api-keys[1].sha256",
+                        "df76ff796f70d2c9cb055ea6280553caa27eda26b70e01082c160de75a05a4a9",
+                "milestones.security.api-keys[1].roles", "PLATFORM,ADMIN");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

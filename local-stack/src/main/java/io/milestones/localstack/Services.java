@@ -51,7 +51,7 @@ public final class Services implements AutoCloseable {
                         RegistrationServiceApplication.builder(),
                         common,
                         registrationSettings,
-                        Set.of());
+                        Set.of(SharedClasspath.Uses.DATABASE, SharedClasspath.Uses.SECURITY));
         return new Services(registration, milestone, notifier);
     }
 

@@ -60,12 +60,19 @@ class EndToEndIT {
                                 "localhost",
                                 "spring.mail.port",
                                 smtp.getSmtp().getPort()),
-                        Map.of(),
+                        registrationSettings(),
                         Map.of(
                                 "spring.kafka.streams.state-dir", stateDir.toString(),
                                 "milestones.rules.global.thresholds", "5,10",
                                 "milestones.rules.country.thresholds", "1000"),
                         Map.of("milestones.mail.recipients", "a@example.org,b@example.org"));
+    }
+
+    /** The dev API keys, and a registry in memory so that every run starts empty. */
+    private static Map<String, Object> registrationSettings() {
+        Map<String, Object> settings = new java.util.HashMap<>(LocalStack.devKeys());
+        settings.put("spring.datasource.url", "jdbc:h2:mem:e2e-registration;DB_CLOSE_DELAY=-1");
+        return settings;
     }
 
     @AfterAll
@@ -163,6 +170,7 @@ class EndToEndIT {
                                                         + services.registrationPort()
                                                         + "/api/registrations"))
                                 .header("Content-Type", "application/json")
+                                .header("X-API-Key", LocalStack.DEV_PLATFORM_KEY)
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.discarding())

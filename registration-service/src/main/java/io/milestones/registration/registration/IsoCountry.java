@@ -15,7 +15,7 @@ import java.util.Set;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IsoCountry.Validator.class)
-@interface IsoCountry {
+public @interface IsoCountry {
 
     String message() default "must be an ISO 3166-1 alpha-2 country code in upper case, e.g. IT";
 

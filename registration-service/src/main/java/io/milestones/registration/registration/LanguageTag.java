@@ -19,7 +19,7 @@ import java.util.Set;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = LanguageTag.Validator.class)
-@interface LanguageTag {
+public @interface LanguageTag {
 
     String message() default "must be a BCP 47 language tag, e.g. it or pt-PT";
 

@@ -13,11 +13,11 @@ import jakarta.validation.constraints.Size;
  * @param teacherId the platform's stable id for the teacher
  * @param email the teacher's address
  * @param displayName the name to greet them with
- * @param country ISO 3166-1 alpha-2 code, upper case
+ * @param country ISO 3166-1 alpha-2 code, upper case, of a participating country
  * @param language BCP 47 tag, e.g. {@code it} or {@code pt-PT}
  * @param consents what the teacher agreed to; absent means nothing
  */
-record RegistrationRequest(
+public record RegistrationRequest(
         @NotBlank
                 @Size(max = 64)
                 @Pattern(
@@ -29,12 +29,22 @@ record RegistrationRequest(
                 @Size(max = 200)
                 @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
                 String displayName,
-        @NotNull @IsoCountry String country,
+        @NotNull @IsoCountry @ParticipatingCountry String country,
         @NotNull @LanguageTag String language,
         @Valid ConsentsRequest consents) {
+
+    public RegistrationService.NewTeacher toNewTeacher() {
+        return new RegistrationService.NewTeacher(
+                teacherId,
+                email,
+                displayName,
+                country,
+                language,
+                consents != null && consents.milestoneEmails());
+    }
 
     /**
      * @param milestoneEmails the teacher wants milestone e-mails
      */
-    record ConsentsRequest(boolean milestoneEmails) {}
+    public record ConsentsRequest(boolean milestoneEmails) {}
 }

@@ -1,41 +1,163 @@
 package io.milestones.registration.registration;
 
-import io.milestones.events.CloudEvent;
-import io.milestones.events.Consents;
-import io.milestones.events.TeacherRegistered;
+import io.milestones.events.EventType;
+import io.milestones.registration.outbox.Outbox;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Registers a teacher: the one path for the API, the simulator and (later) the bulk import. */
+/**
+ * Registers and erases teachers: the one path for the API and the simulator. The registry row and
+ * its event are written in one transaction (the outbox); nothing here waits for Kafka.
+ */
 @Service
 public class RegistrationService {
 
-    private final RegistrationPublisher publisher;
+    private static final int ATTEMPTS = 3;
+
+    private final Teachers teachers;
+    private final Outbox outbox;
+    private final RegistrationEvents events;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RegistrationService(RegistrationPublisher publisher, Clock clock) {
-        this.publisher = publisher;
+    RegistrationService(
+            Teachers teachers,
+            Outbox outbox,
+            RegistrationEvents events,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.teachers = teachers;
+        this.outbox = outbox;
+        this.events = events;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
-    /**
-     * Registers a teacher now and returns once the broker acknowledged the event.
-     *
-     * @throws PublishFailedException when the broker did not acknowledge in time
-     */
+    /** Registers a teacher now; see {@link #register(NewTeacher, String)}. */
     public Registered register(NewTeacher teacher) {
-        var event =
-                new TeacherRegistered(
+        return register(teacher, null);
+    }
+
+    /**
+     * Registers a teacher now. A repeated request (same teacherId and data, or the same idempotency
+     * key) gets the original answer and writes no second event.
+     *
+     * @param idempotencyKey the client-scoped key of the request, or {@code null}
+     * @throws RegistrationProblem when the address or the teacherId is taken, the teacher was
+     *     erased, or the key was used for another request
+     */
+    public Registered register(NewTeacher teacher, String idempotencyKey) {
+        Teacher candidate =
+                new Teacher(
                         teacher.teacherId(),
+                        teacher.email(),
+                        teacher.displayName(),
                         teacher.country(),
                         teacher.language(),
-                        clock.instant(),
-                        teacher.displayName(),
-                        teacher.email(),
-                        new Consents(teacher.milestoneEmails()),
-                        false);
-        CloudEvent published = publisher.publish(event);
-        return new Registered(event, published.id());
+                        teacher.milestoneEmails(),
+                        false,
+                        now(),
+                        UUID.randomUUID().toString(),
+                        idempotencyKey,
+                        null);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(
+                        status -> {
+                            teachers.insert(candidate);
+                            outbox.append(events.registered(candidate));
+                        });
+                return Registered.of(candidate, false);
+            } catch (DuplicateKeyException taken) {
+                return answerRepeated(candidate);
+            } catch (PessimisticLockingFailureException busy) {
+                // a concurrent insert of the same key held its lock too long: try again
+                if (attempt == ATTEMPTS) {
+                    throw busy;
+                }
+            }
+        }
+    }
+
+    private Registered answerRepeated(Teacher candidate) {
+        if (candidate.idempotencyKey() != null) {
+            var byKey = teachers.findByIdempotencyKey(candidate.idempotencyKey());
+            if (byKey.isPresent()) {
+                if (byKey.get().erased()) {
+                    throw RegistrationProblem.erased();
+                }
+                if (!byKey.get().sameRegistrationAs(candidate)) {
+                    throw RegistrationProblem.idempotencyKeyReused();
+                }
+                return Registered.of(byKey.get(), true);
+            }
+        }
+        Teacher existing =
+                teachers.find(candidate.teacherId()).orElseThrow(RegistrationProblem::emailTaken);
+        if (existing.erased()) {
+            throw RegistrationProblem.erased();
+        }
+        if (!existing.sameRegistrationAs(candidate)) {
+            throw RegistrationProblem.teacherIdTaken();
+        }
+        return Registered.of(existing, true);
+    }
+
+    /**
+     * Erases a teacher's personal data (GDPR) and writes {@code TeacherErased}; the anonymous row
+     * stays, so the teacher stays counted. Events of this teacher still waiting in the outbox lose
+     * the name and address before they leave.
+     *
+     * @return false when the teacher was already erased (nothing written)
+     * @throws RegistrationProblem when no such teacher is registered
+     */
+    public boolean erase(String teacherId) {
+        Instant now = now();
+        Boolean erased =
+                transaction.execute(
+                        status -> {
+                            Teacher teacher =
+                                    teachers.find(teacherId)
+                                            .orElseThrow(RegistrationProblem::notFound);
+                            if (!teachers.erase(teacherId, now)) {
+                                return false;
+                            }
+                            Teacher anonymous = anonymous(teacher);
+                            outbox.rewritePending(
+                                    teacherId,
+                                    EventType.TEACHER_REGISTERED,
+                                    RegistrationEvents.payload(anonymous));
+                            outbox.append(
+                                    events.erased(teacherId, UUID.randomUUID().toString(), now));
+                            return true;
+                        });
+        return Boolean.TRUE.equals(erased);
+    }
+
+    /** Now, at the precision the database keeps, so an answer repeated from a row is identical. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Teacher anonymous(Teacher t) {
+        return new Teacher(
+                t.teacherId(),
+                null,
+                null,
+                t.country(),
+                t.language(),
+                false,
+                t.baseline(),
+                t.registeredAt(),
+                t.eventId(),
+                t.idempotencyKey(),
+                t.erasedAt());
     }
 
     /**
@@ -57,8 +179,15 @@ public class RegistrationService {
             boolean milestoneEmails) {}
 
     /**
-     * @param event the published event
-     * @param eventId its CloudEvents id
+     * @param teacherId the registered teacher
+     * @param eventId the ce_id of its TeacherRegistered event
+     * @param registeredAt when it registered
+     * @param repeated this answers a repeated request; nothing new was written
      */
-    public record Registered(TeacherRegistered event, String eventId) {}
+    public record Registered(
+            String teacherId, String eventId, Instant registeredAt, boolean repeated) {
+        static Registered of(Teacher t, boolean repeated) {
+            return new Registered(t.teacherId(), t.eventId(), t.registeredAt(), repeated);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.milestones.registration.simulator;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("milestones.simulator")
 public record SimulatorProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("20") @Positive double ratePerSecond,
+        @DefaultValue("20") @Positive @DecimalMax("10000") double ratePerSecond,
         @DefaultValue("0") @Min(0) long total,
         @DefaultValue("0.0") double duplicateRate,
         @DefaultValue("0.3") double consentRate,

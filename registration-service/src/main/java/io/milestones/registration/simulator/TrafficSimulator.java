@@ -2,6 +2,7 @@ package io.milestones.registration.simulator;
 
 import io.milestones.registration.registration.RegistrationService;
 import io.milestones.registration.registration.RegistrationService.NewTeacher;
+import java.time.Clock;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,8 +14,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers simulated teachers at a steady rate through the same path as the API, so demos and
- * benchmarks exercise the real pipeline. Starts with the application when enabled.
+ * Registers simulated teachers at a steady rate through the same path as the API (registry and
+ * outbox), so demos and benchmarks exercise the real pipeline. Starts with the application when
+ * enabled; the admin API starts and stops runs.
  */
 @Component
 class TrafficSimulator implements SmartLifecycle {
@@ -23,37 +25,71 @@ class TrafficSimulator implements SmartLifecycle {
 
     private final RegistrationService registrations;
     private final SimulatorProperties properties;
-    private final AtomicLong sent = new AtomicLong();
+    private final Clock clock;
     private final Random random;
-    private final String runId;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private ScheduledExecutorService executor;
+    private Run run;
+    private String runId;
 
-    TrafficSimulator(RegistrationService registrations, SimulatorProperties properties) {
+    TrafficSimulator(
+            RegistrationService registrations, SimulatorProperties properties, Clock clock) {
         this.registrations = registrations;
         this.properties = properties;
+        this.clock = clock;
         this.random = new Random(properties.seed());
-        this.runId = Long.toString(System.currentTimeMillis(), 36);
+        this.run = new Run(properties.ratePerSecond(), properties.total());
     }
 
-    @Override
-    public synchronized void start() {
-        if (!properties.enabled() || executor != null) {
-            return;
-        }
+    /**
+     * @param ratePerSecond registrations per second
+     * @param total registrations before the run stops; 0 for no end
+     */
+    record Run(double ratePerSecond, long total) {}
+
+    /**
+     * @param running a run is going on
+     * @param ratePerSecond the rate of the current or last run
+     * @param total the total of the current or last run; 0 for no end
+     * @param sent registrations made in the current or last run
+     * @param failed registrations that failed in it
+     */
+    record Status(boolean running, double ratePerSecond, long total, long sent, long failed) {}
+
+    /** Starts a run, replacing one that is going on. */
+    synchronized Status start(Run next) {
+        stopRunning();
+        run = next;
+        runId = Long.toString(clock.millis(), 36);
+        sent.set(0);
+        failed.set(0);
         executor =
                 Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "traffic-simulator"));
-        long periodMicros = Math.max(1, (long) (1_000_000 / properties.ratePerSecond()));
-        executor.scheduleAtFixedRate(this::tick, 500_000, periodMicros, TimeUnit.MICROSECONDS);
+        long periodMicros = Math.max(1, (long) (1_000_000 / next.ratePerSecond()));
+        executor.scheduleAtFixedRate(this::tick, 0, periodMicros, TimeUnit.MICROSECONDS);
         log.info(
                 "Traffic simulator started: {}/s, total {}",
-                properties.ratePerSecond(),
-                properties.total() == 0 ? "unbounded" : properties.total());
+                next.ratePerSecond(),
+                next.total() == 0 ? "unbounded" : next.total());
+        return status();
+    }
+
+    synchronized Status status() {
+        return new Status(
+                executor != null && !executor.isShutdown(),
+                run.ratePerSecond(),
+                run.total(),
+                sent.get(),
+                failed.get());
     }
 
     private void tick() {
+        long total = run.total();
         long n = sent.incrementAndGet();
-        if (properties.total() > 0 && n > properties.total()) {
-            log.info("Traffic simulator done: {} registrations", properties.total());
+        if (total > 0 && n > total) {
+            sent.set(total);
+            log.info("Traffic simulator done: {} registrations", total);
             executor.shutdown();
             return;
         }
@@ -61,10 +97,11 @@ class TrafficSimulator implements SmartLifecycle {
         try {
             registrations.register(teacher);
             if (random.nextDouble() < properties.duplicateRate()) {
-                registrations.register(teacher);
+                registrations.register(teacher); // a platform retry: answered, not counted twice
             }
         } catch (RuntimeException e) {
-            log.warn("Simulated registration {} failed: {}", n, e.getMessage());
+            failed.incrementAndGet();
+            log.warn("Simulated registration {} failed: {}", n, e.getClass().getSimpleName());
         }
         if (n % 1000 == 0) {
             log.info("Traffic simulator: {} registrations", n);
@@ -84,12 +121,30 @@ class TrafficSimulator implements SmartLifecycle {
                 random.nextDouble() < properties.consentRate());
     }
 
-    @Override
-    public synchronized void stop() {
+    /** Stops the current run, if any. */
+    synchronized Status stopRun() {
+        stopRunning();
+        return status();
+    }
+
+    private void stopRunning() {
         if (executor != null) {
             executor.shutdownNow();
             executor = null;
+            log.info("Traffic simulator stopped after {} registrations", sent.get());
         }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (properties.enabled() && executor == null) {
+            start(new Run(properties.ratePerSecond(), properties.total()));
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        stopRunning();
     }
 
     @Override

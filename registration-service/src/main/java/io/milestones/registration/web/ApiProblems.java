@@ -45,6 +45,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LimitedRequest.TooLarge tooLarge) {
+                return handleExceptionInternal(
+                        ex,
+                        BodySizeLimit.tooLarge(tooLarge.limit),
+                        headers,
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        request);
+            }
+        }
         FieldError error;
         if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
             error = new FieldError(path(unknown), "is not a known field");
@@ -99,5 +109,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      * @param field the JSON path of the bad field, empty when the whole body is bad
      * @param message what is wrong with it
      */
-    record FieldError(String field, String message) {}
+    public record FieldError(String field, String message) {}
 }

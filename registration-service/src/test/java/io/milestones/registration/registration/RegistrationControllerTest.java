@@ -1,52 +1,62 @@
 package io.milestones.registration.registration;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.milestones.events.CloudEvent;
-import io.milestones.events.EventType;
-import io.milestones.events.TeacherRegistered;
-import java.time.Clock;
+import io.milestones.registration.security.ApiKeyProperties;
+import io.milestones.registration.security.SecurityConfig;
+import io.milestones.registration.testing.TestKeys;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+/** The HTTP contract of the registry: validation, problem+json, keys and roles. */
 @WebMvcTest(
         controllers = RegistrationController.class,
-        properties = "spring.jackson.deserialization.fail-on-unknown-properties=true")
-@Import(RegistrationService.class)
+        properties = {
+            "spring.jackson.deserialization.fail-on-unknown-properties=true",
+            "milestones.registration.countries=PL,IT,DE",
+            "milestones.registration.max-body-size=1KB",
+            "milestones.security.api-keys[0].client=test-platform",
+            "milestones.security.api-keys[0].sha256="
+                    + "6376e96c4c3185bcc86c0802ce0fb463231f19db0a1b4930347e1ff5f77d5a4c",
+            "milestones.security.api-keys[0].roles=PLATFORM",
+            "milestones.security.api-keys[1].client=test-admin",
+            "milestones.security.api-keys[1].sha256="
+                    + "944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9",
+            "milestones.security.api-keys[1].roles=PLATFORM,ADMIN"
+        })
+@Import({SecurityConfig.class, ParticipatingCountries.class})
+@EnableConfigurationProperties({RegistrationProperties.class, ApiKeyProperties.class})
 class RegistrationControllerTest {
 
     static final Instant NOW = Instant.parse("2021-12-03T10:15:30Z");
 
     @Autowired MockMvc mvc;
-    @MockitoBean RegistrationPublisher publisher;
-
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
+    @MockitoBean RegistrationService registrations;
+    @MockitoBean Teachers teachers;
 
     static final String VALID =
             """
@@ -54,32 +64,41 @@ class RegistrationControllerTest {
              "country":"PL","language":"pl","consents":{"milestoneEmails":true}}
             """;
 
-    @Test
-    void shouldPublishAndAnswerCreatedWithLocation() throws Exception {
-        given(publisher.publish(any()))
-                .willReturn(new CloudEvent("ev-1", "/test", EventType.TEACHER_REGISTERED, NOW));
+    static MockHttpServletRequestBuilder register(String body) {
+        return post("/api/registrations")
+                .header(TestKeys.HEADER, TestKeys.PLATFORM)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
+    }
 
-        mvc.perform(
-                        post("/api/registrations")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(VALID))
+    @Test
+    void shouldRegisterAndAnswerCreatedWithLocation() throws Exception {
+        given(registrations.register(any(), any()))
+                .willReturn(new RegistrationService.Registered("t-1", "ev-1", NOW, false));
+
+        mvc.perform(register(VALID))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/registrations/t-1"))
                 .andExpect(jsonPath("$.teacherId").value("t-1"))
                 .andExpect(jsonPath("$.eventId").value("ev-1"))
                 .andExpect(jsonPath("$.registeredAt").value("2021-12-03T10:15:30Z"));
 
-        verify(publisher)
-                .publish(
-                        new TeacherRegistered(
-                                "t-1",
-                                "PL",
-                                "pl",
-                                NOW,
-                                "Ana Nowak",
-                                "ana@example.org",
-                                new io.milestones.events.Consents(true),
-                                false));
+        verify(registrations)
+                .register(
+                        new RegistrationService.NewTeacher(
+                                "t-1", "ana@example.org", "Ana Nowak", "PL", "pl", true),
+                        null);
+    }
+
+    @Test
+    void shouldScopeTheIdempotencyKeyToTheClient() throws Exception {
+        given(registrations.register(any(), any()))
+                .willReturn(new RegistrationService.Registered("t-1", "ev-1", NOW, true));
+
+        mvc.perform(register(VALID).header("Idempotency-Key", "abc"))
+                .andExpect(status().isCreated());
+
+        verify(registrations).register(any(), eq("test-platform:abc"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -92,6 +111,7 @@ class RegistrationControllerTest {
                 "displayName|'Eve\\r\\nBcc: x@example.org'|must not contain control characters",
                 "country|'XX'|ISO 3166-1 alpha-2",
                 "country|'it'|ISO 3166-1 alpha-2",
+                "country|'US'|must be one of the participating countries",
                 "language|'not a tag'|BCP 47",
                 "language|'xx'|BCP 47",
             })
@@ -100,30 +120,21 @@ class RegistrationControllerTest {
         String body =
                 VALID.replaceFirst(
                         "\"" + field + "\":\"[^\"]*\"",
-                        java.util.regex.Matcher.quoteReplacement(
-                                "\"" + field + "\":\"" + value + "\""));
+                        Matcher.quoteReplacement("\"" + field + "\":\"" + value + "\""));
 
-        mvc.perform(
-                        post("/api/registrations")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(body))
+        mvc.perform(register(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors", hasSize(1)))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
-                .andExpect(
-                        jsonPath("$.errors[0].message")
-                                .value(org.hamcrest.Matchers.containsString(message)));
-        verify(publisher, never()).publish(any());
+                .andExpect(jsonPath("$.errors[0].message").value(containsString(message)));
+        verifyNoInteractions(registrations);
     }
 
     @Test
     void shouldNameEveryMissingField() throws Exception {
-        mvc.perform(
-                        post("/api/registrations")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{}"))
+        mvc.perform(register("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(
@@ -141,10 +152,7 @@ class RegistrationControllerTest {
     void shouldRejectUnknownFieldNamingIt() throws Exception {
         String body = VALID.replace("{\"teacherId\"", "{\"shoeSize\":44,\"teacherId\"");
 
-        mvc.perform(
-                        post("/api/registrations")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(body))
+        mvc.perform(register(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("shoeSize"))
@@ -153,10 +161,7 @@ class RegistrationControllerTest {
 
     @Test
     void shouldRejectMalformedJson() throws Exception {
-        mvc.perform(
-                        post("/api/registrations")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"teacherId\":"))
+        mvc.perform(register("{\"teacherId\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -165,25 +170,85 @@ class RegistrationControllerTest {
     void shouldRejectWrongTypeNamingTheField() throws Exception {
         String body = VALID.replace("{\"milestoneEmails\":true}", "{\"milestoneEmails\":[1]}");
 
-        mvc.perform(
-                        post("/api/registrations")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(body))
+        mvc.perform(register(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("consents.milestoneEmails"));
     }
 
     @Test
-    void shouldAnswerServiceUnavailableWhenTheBrokerDoesNotAcknowledge() throws Exception {
-        given(publisher.publish(any()))
-                .willThrow(new PublishFailedException(new RuntimeException("timeout")));
+    void shouldRejectAnOversizedBodyWithContentTooLarge() throws Exception {
+        String body = VALID.replace("Ana Nowak", "A".repeat(2000));
 
+        mvc.perform(register(body))
+                .andExpect(status().is(413))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        verifyNoInteractions(registrations);
+    }
+
+    @Test
+    void shouldRejectATooLongIdempotencyKeyNamingIt() throws Exception {
+        mvc.perform(register(VALID).header("Idempotency-Key", "k".repeat(201)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+    }
+
+    @Test
+    void shouldAnswerConflictAsProblemJson() throws Exception {
+        given(registrations.register(any(), any())).willThrow(RegistrationProblem.emailTaken());
+
+        mvc.perform(register(VALID))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:milestones:problem:email-taken"));
+    }
+
+    @Test
+    void shouldRefuseARequestWithoutKeyWith401ProblemJson() throws Exception {
         mvc.perform(
                         post("/api/registrations")
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content(VALID))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(header().exists("Retry-After"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().exists("WWW-Authenticate"));
+        verifyNoInteractions(registrations);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownKeyWith401() throws Exception {
+        mvc.perform(get("/api/registrations/t-1").header(TestKeys.HEADER, "guess"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void shouldRefuseErasureToAPlatformClientWith403ProblemJson() throws Exception {
+        mvc.perform(delete("/api/registrations/t-1").header(TestKeys.HEADER, TestKeys.PLATFORM))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        verifyNoInteractions(registrations);
+    }
+
+    @Test
+    void shouldLetAnAdminErase() throws Exception {
+        mvc.perform(delete("/api/registrations/t-1").header(TestKeys.HEADER, TestKeys.ADMIN))
+                .andExpect(status().isNoContent());
+        verify(registrations).erase("t-1");
+    }
+
+    @Test
+    void shouldRejectAListOfAnUnknownCountryNamingIt() throws Exception {
+        mvc.perform(
+                        get("/api/registrations?country=Italy")
+                                .header(TestKeys.HEADER, TestKeys.PLATFORM))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("country"));
+    }
+
+    @Test
+    void shouldRejectAPageSizeAboveTheLimit() throws Exception {
+        mvc.perform(get("/api/registrations?size=501").header(TestKeys.HEADER, TestKeys.PLATFORM))
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 }

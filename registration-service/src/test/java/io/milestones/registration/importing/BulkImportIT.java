@@ -1,0 +1,168 @@
+package io.milestones.registration.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.milestones.events.EventJson;
+import io.milestones.events.TeacherRegistered;
+import io.milestones.events.Topics;
+import io.milestones.registration.testing.Api;
+import io.milestones.registration.testing.TestKeys;
+import io.milestones.testing.KafkaBrokerExtension;
+import io.milestones.testing.KafkaTestClients;
+import io.milestones.testing.TestDatabaseExtension;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Bulk import: good rows in, bad rows reported with their line numbers, events on the topic. */
+@Tag("database")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=registration-service")
+class BulkImportIT {
+
+    @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+    @RegisterExtension static TestDatabaseExtension db = new TestDatabaseExtension();
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        db.register(registry);
+        TestKeys.register(registry);
+    }
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort int port;
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    static String ndjsonRow(int i, String country) {
+        return """
+               {"teacherId":"imp-%d","email":"imp%d@example.org","displayName":"Imported %d",\
+               "country":"%s","language":"it","registeredAt":"2019-05-01T10:00:00Z"}\
+               """
+                .formatted(i, i, i, country);
+    }
+
+    @Test
+    void shouldImportTheGoodRowsOfA20000RowFileAndReportTheBadOnesByLine() {
+        String file =
+                IntStream.rangeClosed(1, 20_000)
+                                .mapToObj(
+                                        i ->
+                                                i == 777
+                                                        ? "{not json"
+                                                        : ndjsonRow(i, i % 2000 == 0 ? "XX" : "IT"))
+                                .collect(Collectors.joining("\n"))
+                        + "\n"
+                        + ndjsonRow(1, "IT")
+                        + "\n";
+
+        var accepted = upload("application/x-ndjson", file, TestKeys.ADMIN);
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        JsonNode job = awaitDone(location);
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("read").asLong()).isEqualTo(20_001);
+        assertThat(job.get("imported").asLong()).isEqualTo(19_989);
+        assertThat(job.get("failed").asLong()).isEqualTo(11);
+        assertThat(job.get("skipped").asLong()).isEqualTo(1);
+        String errors = job.get("errors").toString();
+        assertThat(errors)
+                .contains("{\"line\":777,\"field\":\"\",\"message\":\"is not a JSON object\"}")
+                .contains("{\"line\":2000,\"field\":\"country\"")
+                .contains(
+                        "{\"line\":20001,\"field\":\"\",\"message\":\"teacherId or email is already registered\"}")
+                .doesNotContain("@example.org");
+
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(importedEvents()).isEqualTo(19_989));
+        var first =
+                KafkaTestClients.readCommitted(kafka.bootstrapServers(), Topics.REGISTRATIONS)
+                        .stream()
+                        .filter(r -> r.key().equals("imp-1"))
+                        .toList();
+        assertThat(first).hasSize(1);
+        TeacherRegistered event = EventJson.read(first.get(0).value(), TeacherRegistered.class);
+        assertThat(event.baseline()).isTrue();
+        assertThat(event.registeredAt()).hasToString("2019-05-01T10:00:00Z");
+    }
+
+    @Test
+    void shouldImportCsvAndNameTheLineOfEachBadRow() {
+        String file =
+                """
+                teacherId,email,displayName,country,language,milestoneEmails
+                csv-1,csv1@example.org,"Nowak, Anna",PL,pl,true
+                csv-2,not-an-address,Jan,PL,pl,false
+                csv-3,csv3@example.org,Eva,SK,sk,maybe
+                csv-4,csv4@example.org,Eva,SK,sk,
+                """;
+
+        var accepted = upload("text/csv", file, TestKeys.ADMIN);
+
+        JsonNode job = awaitDone(accepted.headers().firstValue("Location").orElseThrow());
+        assertThat(job.get("imported").asLong()).isEqualTo(2);
+        assertThat(job.get("failed").asLong()).isEqualTo(2);
+        assertThat(job.get("errors").toString())
+                .contains("{\"line\":3,\"field\":\"email\"")
+                .contains("{\"line\":4,\"field\":\"milestoneEmails\"");
+        assertThat(api.get("/api/registrations/csv-1", TestKeys.PLATFORM).body())
+                .contains("\"displayName\":\"Nowak, Anna\"", "\"baseline\":true");
+    }
+
+    @Test
+    void shouldLetOnlyAdminsImport() {
+        assertThat(upload("text/csv", "teacherId\n", TestKeys.PLATFORM).statusCode())
+                .isEqualTo(403);
+        assertThat(upload("text/plain", "x", TestKeys.ADMIN).statusCode()).isEqualTo(415);
+    }
+
+    private HttpResponse<String> upload(String contentType, String body, String key) {
+        return api.send(
+                api.request("/api/admin/imports?baseline=true", key)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+    }
+
+    private JsonNode awaitDone(String location) {
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> job(location).get("status").asString(),
+                        s -> s.matches("COMPLETED|FAILED"));
+        return job(location);
+    }
+
+    private JsonNode job(String location) {
+        return JSON.readTree(api.get(location, TestKeys.ADMIN).body());
+    }
+
+    private long importedEvents() {
+        return KafkaTestClients.readCommitted(kafka.bootstrapServers(), Topics.REGISTRATIONS)
+                .stream()
+                .filter(r -> r.key().startsWith("imp-"))
+                .count();
+    }
+}
