@@ -49,7 +49,7 @@ class OpsEndToEndIT {
                                 0,
                                 "spring.kafka.bootstrap-servers",
                                 kafka.bootstrapServers()),
-                        Map.of(),
+                        registrationSettings(),
                         Map.of(
                                 "spring.kafka.streams.state-dir",
                                 Files.createTempDirectory("ops-e2e-streams").toString(),
@@ -69,6 +69,13 @@ class OpsEndToEndIT {
                                 "spring.datasource.url", "jdbc:h2:mem:ops-e2e;DB_CLOSE_DELAY=-1",
                                 "milestones.ops.admin.username", "ops",
                                 "milestones.ops.admin.password", "{noop}ops"));
+    }
+
+    /** The dev API keys, and a registry in memory so that every run starts empty. */
+    private static Map<String, Object> registrationSettings() {
+        Map<String, Object> settings = new java.util.HashMap<>(LocalStack.devKeys());
+        settings.put("spring.datasource.url", "jdbc:h2:mem:ops-e2e-registration;DB_CLOSE_DELAY=-1");
+        return settings;
     }
 
     @AfterAll
