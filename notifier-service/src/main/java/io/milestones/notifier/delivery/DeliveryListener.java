@@ -54,7 +54,9 @@ class DeliveryListener {
             numPartitions = "${milestones.topics.partitions:6}",
             replicationFactor = "${milestones.topics.replicas:1}",
             dltTopicSuffix = Topics.DLT_SUFFIX,
-            dltStrategy = DltStrategy.FAIL_ON_ERROR)
+            dltStrategy = DltStrategy.FAIL_ON_ERROR,
+            // Retry and dead-letter topics carry little traffic: one consumer thread each.
+            concurrency = "1")
     @KafkaListener(
             id = "notifier-senders",
             topics = Topics.NOTIFICATION_REQUESTS,

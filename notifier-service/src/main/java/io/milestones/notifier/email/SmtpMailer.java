@@ -18,6 +18,16 @@ import org.springframework.stereotype.Component;
 @Component
 class SmtpMailer {
 
+    static {
+        // jakarta.mail 2.1 looks its StreamProvider up through ServiceLoader for every message it
+        // writes, scanning each jar of the classpath under a lock: the bottleneck of a batch.
+        // Naming the provider ServiceLoader would find (Angus's) makes it a plain class lookup.
+        System.getProperties()
+                .putIfAbsent(
+                        "jakarta.mail.util.StreamProvider",
+                        "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+
     private final JavaMailSender mailSender;
     private final SmtpConnections connections;
     private final MailProperties properties;
