@@ -1,6 +1,7 @@
 package io.milestones.notifier.email;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.util.concurrent.BlockingDeque;
@@ -26,9 +27,27 @@ class SmtpConnections implements DisposableBean {
         this.idleCheckNanos = properties.connectionIdleCheck().toNanos();
     }
 
-    /** Sends {@code message} (already saved) to its recipients over a pooled connection. */
+    /**
+     * Sends {@code message} (already saved) to its recipients over a pooled connection. A pooled
+     * connection the server dropped in the meantime (it restarted, or timed us out) fails without
+     * an SMTP reply; the message then goes once more over a new connection.
+     */
     void send(MimeMessage message) throws MessagingException {
-        Transport transport = borrow();
+        Transport pooled = pooled();
+        if (pooled != null) {
+            try {
+                sendOver(pooled, message);
+                return;
+            } catch (SendFailedException replied) {
+                throw replied; // the server answered: not a stale connection
+            } catch (MessagingException stale) {
+                // fall through to a new connection
+            }
+        }
+        sendOver(connect(), message);
+    }
+
+    private void sendOver(Transport transport, MimeMessage message) throws MessagingException {
         try {
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException | RuntimeException e) {
@@ -38,7 +57,7 @@ class SmtpConnections implements DisposableBean {
         idle.offerFirst(new Pooled(transport, System.nanoTime()));
     }
 
-    private Transport borrow() throws MessagingException {
+    private Transport pooled() throws MessagingException {
         Pooled pooled;
         while ((pooled = idle.pollFirst()) != null) {
             boolean fresh = System.nanoTime() - pooled.since() < idleCheckNanos;
@@ -47,6 +66,10 @@ class SmtpConnections implements DisposableBean {
             }
             close(pooled.transport());
         }
+        return null;
+    }
+
+    private Transport connect() throws MessagingException {
         Transport transport = mailSender.getSession().getTransport(mailSender.getProtocol());
         transport.connect(
                 mailSender.getHost(),

@@ -59,6 +59,12 @@ final class SmtpFailures {
                 text.append(" / ");
             }
             text.append(cause.getClass().getSimpleName());
+            int code = replyCode(cause);
+            if (code > 0
+                    && (cause.getMessage() == null
+                            || !cause.getMessage().strip().startsWith(String.valueOf(code)))) {
+                text.append(' ').append(code);
+            }
             if (cause.getMessage() != null) {
                 text.append(": ").append(cause.getMessage().strip());
             }

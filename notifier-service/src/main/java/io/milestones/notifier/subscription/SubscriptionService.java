@@ -194,7 +194,14 @@ class SubscriptionService {
         try {
             send.run();
         } catch (RuntimeException e) {
-            log.warn("A subscription mail could not be sent: {}", Emails.maskAll(e.getMessage()));
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            log.warn(
+                    "A subscription mail could not be sent: {}: {}",
+                    root.getClass().getSimpleName(),
+                    Emails.maskAll(root.getMessage()));
         }
     }
 }
