@@ -76,9 +76,9 @@ class DeliveryStatusController {
                                 + " order by updated_at, recipient"
                                 + " offset ? rows fetch next ? rows only",
                         (rs, i) ->
-                                new DeliveryReport.Failure(
+                                failure(
                                         Channel.valueOf(rs.getString("channel")),
-                                        Emails.mask(rs.getString("recipient")),
+                                        rs.getString("recipient"),
                                         rs.getInt("attempts"),
                                         Emails.maskAll(rs.getString("last_error")),
                                         rs.getTimestamp("updated_at").toInstant()),
@@ -87,5 +87,20 @@ class DeliveryStatusController {
                         (long) page * size,
                         size);
         return new DeliveryReport.FailurePage(page, size, total == null ? 0 : total, items);
+    }
+
+    /** E-mail addresses are masked; a social channel's recipient is the community's account. */
+    private static DeliveryReport.Failure failure(
+            Channel channel,
+            String recipient,
+            int attempts,
+            String lastError,
+            java.time.Instant updatedAt) {
+        return new DeliveryReport.Failure(
+                channel,
+                channel == Channel.EMAIL ? Emails.mask(recipient) : recipient,
+                attempts,
+                lastError,
+                updatedAt);
     }
 }
