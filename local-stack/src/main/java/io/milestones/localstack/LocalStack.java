@@ -93,11 +93,7 @@ public final class LocalStack {
                                 "10,50,100,250,500,1000,2500,5000,10000",
                                 "milestones.rules.country.thresholds",
                                 "5,25,100,250,1000"),
-                        Map.of(
-                                "server.port",
-                                options.notifierPort(),
-                                "milestones.mail.recipients",
-                                "newcomer@example.org"));
+                        notifierSettings(options, data));
         running.push(services);
 
         var ops =
@@ -170,6 +166,28 @@ public final class LocalStack {
                 DEV_PLATFORM_KEY,
                 DEV_ADMIN_KEY,
                 registration);
+    }
+
+    /**
+     * Subscribers live in an H2 file beside the broker's data (gone with --fresh); the links in
+     * e-mails lead to this notifier. Simulated teachers who consent become subscribers; the team
+     * address below gets every milestone too.
+     */
+    private static Map<String, Object> notifierSettings(LocalStackOptions options, Path data) {
+        return Map.of(
+                "server.port",
+                options.notifierPort(),
+                "milestones.mail.recipients",
+                "newcomer@example.org",
+                "spring.datasource.url",
+                "jdbc:h2:file:" + data.resolve("notifier").toAbsolutePath() + ";AUTO_SERVER=TRUE",
+                "milestones.public-base-url",
+                "http://localhost:" + options.notifierPort(),
+                // Local only: links signed with it are worthless anywhere else.
+                "milestones.subscriptions.token-secret",
+                "local-stack-only-token-secret-0123456789abcdef",
+                "milestones.mail.rate-per-second",
+                200);
     }
 
     /** Development API keys of the local stack; the service is given only their SHA-256. */

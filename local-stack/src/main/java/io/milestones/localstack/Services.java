@@ -45,7 +45,11 @@ public final class Services implements AutoCloseable {
         var milestone =
                 run(MilestoneServiceApplication.builder(), common, milestoneSettings, Set.of());
         var notifier =
-                run(NotifierServiceApplication.builder(), common, notifierSettings, Set.of());
+                run(
+                        NotifierServiceApplication.builder(),
+                        common,
+                        notifierSettings,
+                        Set.of(SharedClasspath.Uses.DATABASE));
         var registration =
                 run(
                         RegistrationServiceApplication.builder(),

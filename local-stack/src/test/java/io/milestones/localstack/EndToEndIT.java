@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -48,7 +47,6 @@ class EndToEndIT {
                         .withConfiguration(
                                 GreenMailConfiguration.aConfig().withDisabledAuthentication());
         smtp.start();
-        Path stateDir = Files.createTempDirectory("e2e-streams");
         services =
                 Services.start(
                         Map.of(
@@ -60,19 +58,12 @@ class EndToEndIT {
                                 "localhost",
                                 "spring.mail.port",
                                 smtp.getSmtp().getPort()),
-                        registrationSettings(),
-                        Map.of(
-                                "spring.kafka.streams.state-dir", stateDir.toString(),
-                                "milestones.rules.global.thresholds", "5,10",
-                                "milestones.rules.country.thresholds", "1000"),
-                        Map.of("milestones.mail.recipients", "a@example.org,b@example.org"));
-    }
-
-    /** The dev API keys, and a registry in memory so that every run starts empty. */
-    private static Map<String, Object> registrationSettings() {
-        Map<String, Object> settings = new java.util.HashMap<>(LocalStack.devKeys());
-        settings.put("spring.datasource.url", "jdbc:h2:mem:e2e-registration;DB_CLOSE_DELAY=-1");
-        return settings;
+                        TestSettings.registration(),
+                        TestSettings.milestone("5,10", "1000"),
+                        TestSettings.notifier(
+                                Map.of(
+                                        "milestones.mail.recipients",
+                                        "a@example.org,b@example.org")));
     }
 
     @AfterAll
@@ -118,14 +109,36 @@ class EndToEndIT {
                                 assertThat(get(services.milestonePort(), "/api/counts"))
                                         .contains("\"global\":11"));
 
+        // The team addresses get every milestone; consenting teachers are subscribers too, and
+        // whoever crossed a threshold gets it with a personal note, even if their registration
+        // reached the notifier after the milestone did.
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(4));
-        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(EndToEndIT::subject))
-                .containsExactlyInAnyOrder(
-                        "eTwinning: 5 teachers together!",
-                        "eTwinning: 5 teachers together!",
-                        "eTwinning: 10 teachers together!",
-                        "eTwinning: 10 teachers together!");
+                .untilAsserted(
+                        () ->
+                                assertThat(mailsTo("a@example.org", "b@example.org"))
+                                        .containsExactlyInAnyOrder(
+                                                "eTwinning: 5 teachers together!",
+                                                "eTwinning: 5 teachers together!",
+                                                "eTwinning: 10 teachers together!",
+                                                "eTwinning: 10 teachers together!"));
+        for (var record : milestones) {
+            var event = EventJson.read(record.value(), MilestoneReached.class);
+            String crosser = event.crossedBy().teacherId() + "@example.org";
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(mailsTo(crosser))
+                                            .contains(
+                                                    "Teacher "
+                                                            + event.crossedBy().teacherId()
+                                                            + ", thanks to you eTwinning counts "
+                                                            + event.threshold()
+                                                            + " teachers!"));
+        }
+        MimeMessage[] all = smtp.getReceivedMessages();
+        assertThat(Arrays.stream(all).map(EndToEndIT::messageId).distinct())
+                .as("one e-mail per (milestone, recipient)")
+                .hasSize(all.length);
         assertThat(get(services.notifierPort(), "/api/social/posts"))
                 .contains("#5eTwinners")
                 .contains("#10eTwinners");
@@ -183,6 +196,30 @@ class EndToEndIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
+    }
+
+    private static java.util.List<String> mailsTo(String... addresses) {
+        var wanted = java.util.Set.of(addresses);
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> wanted.contains(recipient(m)))
+                .map(EndToEndIT::subject)
+                .toList();
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subject(MimeMessage message) {

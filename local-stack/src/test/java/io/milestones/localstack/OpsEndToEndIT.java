@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ops across the running system: a poison registration lands on registrations-dlt (written by
@@ -39,6 +40,7 @@ class OpsEndToEndIT {
     static Services services;
     static ConfigurableApplicationContext ops;
     static final HttpClient http = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,15 +51,9 @@ class OpsEndToEndIT {
                                 0,
                                 "spring.kafka.bootstrap-servers",
                                 kafka.bootstrapServers()),
-                        registrationSettings(),
-                        Map.of(
-                                "spring.kafka.streams.state-dir",
-                                Files.createTempDirectory("ops-e2e-streams").toString(),
-                                "milestones.rules.global.thresholds",
-                                "1000",
-                                "milestones.rules.country.thresholds",
-                                "1000"),
-                        Map.of());
+                        TestSettings.registration(),
+                        TestSettings.milestone("1000", "1000"),
+                        TestSettings.notifier(Map.of()));
         ops =
                 Services.startOpsConsole(
                         Map.of(
@@ -69,13 +65,6 @@ class OpsEndToEndIT {
                                 "spring.datasource.url", "jdbc:h2:mem:ops-e2e;DB_CLOSE_DELAY=-1",
                                 "milestones.ops.admin.username", "ops",
                                 "milestones.ops.admin.password", "{noop}ops"));
-    }
-
-    /** The dev API keys, and a registry in memory so that every run starts empty. */
-    private static Map<String, Object> registrationSettings() {
-        Map<String, Object> settings = new java.util.HashMap<>(LocalStack.devKeys());
-        settings.put("spring.datasource.url", "jdbc:h2:mem:ops-e2e-registration;DB_CLOSE_DELAY=-1");
-        return settings;
     }
 
     @AfterAll
@@ -111,27 +100,30 @@ class OpsEndToEndIT {
             producer.send(record).get();
         }
 
+        // Both consumers of registrations dead-letter it: milestone-service (inside its
+        // transaction) and notifier-service (its error handler).
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(
                         () ->
                                 assertThat(opsGet("/api/ops/dead-letters/registrations-dlt"))
-                                        .contains("\"total\":1"));
+                                        .contains("\"total\":2"));
         String deadLetters = opsGet("/api/ops/dead-letters/registrations-dlt");
         assertThat(deadLetters)
-                .contains("country is required")
                 .contains("\"originalTopic\":\"registrations\"")
                 .doesNotContain("eleni.p@example.org")
                 .doesNotContain("Papadopoulou");
         assertThat(opsGet("/api/ops/topics")).contains("\"group\":\"milestone-service\"");
-        int partition =
-                Integer.parseInt(
-                        deadLetters.replaceAll(
-                                "(?s).*\"records\":\\[\\{\"partition\":(\\d+).*", "$1"));
-        long offset =
-                Long.parseLong(
-                        deadLetters.replaceAll(
-                                "(?s).*\"records\":\\[\\{\"partition\":\\d+,\"offset\":(\\d+).*",
-                                "$1"));
+        JsonNode counted = null;
+        for (JsonNode record : JSON.readTree(deadLetters).get("records")) {
+            if (record.get("reason").asString().contains("country is required")) {
+                counted = record;
+            }
+        }
+        assertThat(counted)
+                .as("milestone-service's dead letter, naming the missing field")
+                .isNotNull();
+        int partition = counted.get("partition").asInt();
+        long offset = counted.get("offset").asLong();
 
         String fixed =
                 poison.replace("\"language\":\"el\"", "\"country\":\"GR\",\"language\":\"el\"");

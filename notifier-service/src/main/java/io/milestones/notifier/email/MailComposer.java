@@ -1,51 +1,138 @@
 package io.milestones.notifier.email;
 
+import io.milestones.notifier.links.SubscriberLinks;
 import io.milestones.notifier.milestone.MilestoneView;
+import io.milestones.notifier.subscription.Subscription;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
- * Renders the congratulation e-mail from Thymeleaf templates ({@code notifier/mail/milestone-
- * reached.html} and {@code .txt}) with the message bundle of the recipient's locale. Thymeleaf
- * escapes all template data in HTML.
+ * Renders e-mails from Thymeleaf templates ({@code notifier/mail/*.html} and {@code .txt}) with the
+ * message bundle of the recipient's locale. Thymeleaf escapes all template data in HTML; subjects
+ * come from the bundle and are made single-line.
  */
 @Component
 class MailComposer {
 
+    private static final String MILESTONE = "notifier/mail/milestone-reached";
+    private static final String CONFIRM = "notifier/mail/subscription-confirm";
+    private static final String EXISTS = "notifier/mail/subscription-exists";
+
     private final SpringTemplateEngine templates;
     private final MessageSource messages;
     private final MailProperties properties;
+    private final SubscriberLinks links;
 
     MailComposer(
-            SpringTemplateEngine templates, MessageSource messages, MailProperties properties) {
+            SpringTemplateEngine templates,
+            MessageSource messages,
+            MailProperties properties,
+            SubscriberLinks links) {
         this.templates = templates;
         this.messages = messages;
         this.properties = properties;
+        this.links = links;
     }
 
-    Mail compose(MilestoneView milestone, String recipient, Locale locale) {
+    /**
+     * The congratulation e-mail of {@code milestone} to {@code recipient}.
+     *
+     * @param personal the recipient crossed the line (and consented): a personal note
+     * @param subscriptionId their subscription, for the unsubscribe and preferences links; {@code
+     *     null} for team addresses
+     */
+    Mail milestone(
+            MilestoneView milestone,
+            String recipient,
+            Locale locale,
+            boolean personal,
+            UUID subscriptionId) {
+        boolean named = personal && milestone.crossedByName() != null;
         Context context = new Context(locale);
         context.setVariable("m", milestone);
+        context.setVariable("personal", named);
+        Mail.Unsubscribe unsubscribe = null;
+        if (subscriptionId != null) {
+            String token = links.unsubscribeToken(subscriptionId);
+            unsubscribe =
+                    new Mail.Unsubscribe(
+                            links.unsubscribeUrl(token),
+                            URI.create(
+                                    "mailto:"
+                                            + properties.unsubscribeMailbox()
+                                            + "?subject="
+                                            + UriUtils.encodeQueryParam(
+                                                    "unsubscribe " + token,
+                                                    StandardCharsets.UTF_8)));
+            context.setVariable("unsubscribeUrl", unsubscribe.https());
+            context.setVariable("preferencesUrl", links.preferences(subscriptionId));
+        }
         String subjectKey =
-                milestone.place() == null ? "mail.subject.global" : "mail.subject.country";
+                (named ? "mail.subject.personal." : "mail.subject.")
+                        + (milestone.place() == null ? "global" : "country");
         String subject =
                 messages.getMessage(
                         subjectKey,
                         new Object[] {
-                            milestone.community(), milestone.threshold(), milestone.place()
+                            milestone.community(),
+                            milestone.threshold(),
+                            milestone.place(),
+                            milestone.crossedByName()
                         },
                         locale);
         return new Mail(
                 recipient,
                 HeaderValues.singleLine(subject),
-                templates.process("notifier/mail/milestone-reached.txt", context),
-                templates.process("notifier/mail/milestone-reached", context),
-                messageId(milestone.milestoneId(), recipient));
+                templates.process(MILESTONE + ".txt", context),
+                templates.process(MILESTONE, context),
+                messageId(milestone.milestoneId(), recipient),
+                unsubscribe);
+    }
+
+    /** The double opt-in mail. */
+    Mail confirmation(Subscription subscription, String community) {
+        return subscriptionMail(
+                CONFIRM,
+                "optin.subject",
+                subscription,
+                community,
+                links.confirm(subscription.id()));
+    }
+
+    /** The note to an address that is subscribed already. */
+    Mail alreadySubscribed(Subscription subscription, String community) {
+        return subscriptionMail(
+                EXISTS,
+                "exists.subject",
+                subscription,
+                community,
+                links.preferences(subscription.id()));
+    }
+
+    private Mail subscriptionMail(
+            String template, String subjectKey, Subscription s, String community, URI link) {
+        Locale locale = s.locale();
+        Context context = new Context(locale);
+        context.setVariable("community", community);
+        context.setVariable("link", link);
+        String subject = messages.getMessage(subjectKey, new Object[] {community}, locale);
+        return new Mail(
+                s.email(),
+                HeaderValues.singleLine(subject),
+                templates.process(template + ".txt", context),
+                templates.process(template, context),
+                null,
+                null);
     }
 
     /** The same milestone to the same recipient always carries the same Message-ID. */
@@ -60,9 +147,9 @@ class MailComposer {
 
     private static byte[] sha256(String value) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256")
+            return MessageDigest.getInstance("SHA-256")
                     .digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }

@@ -1,9 +1,10 @@
 package io.milestones.notifier.email;
 
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import java.util.List;
-import java.util.Locale;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,15 +14,18 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param from the sender address
  * @param fromName the sender's display name
- * @param recipients addresses that receive every milestone e-mail
- * @param locale language of e-mails to these recipients
  * @param messageIdDomain right-hand side of the deterministic {@code Message-ID}
+ * @param unsubscribeMailbox the {@code mailto:} target of {@code List-Unsubscribe}
+ * @param ratePerSecond e-mails per second per instance, across its sender threads (0: no limit)
+ * @param connectionIdleCheck a pooled SMTP connection idle longer than this is checked (NOOP)
+ *     before it is reused
  */
 @Validated
 @ConfigurationProperties("milestones.mail")
 record MailProperties(
         @DefaultValue("milestones@etwinning.example") @Email @NotBlank String from,
         @DefaultValue("eTwinning Milestones") @NotBlank String fromName,
-        @DefaultValue List<@Email String> recipients,
-        @DefaultValue("en") Locale locale,
-        @DefaultValue("milestones.local") @NotBlank String messageIdDomain) {}
+        @DefaultValue("milestones.local") @NotBlank String messageIdDomain,
+        @DefaultValue("unsubscribe@milestones.local") @Email @NotBlank String unsubscribeMailbox,
+        @DefaultValue("50") @DecimalMin("0") double ratePerSecond,
+        @DefaultValue("10s") @NotNull Duration connectionIdleCheck) {}

@@ -15,43 +15,70 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * One {@link DefaultErrorHandler} for every listener (Boot wires it into the container factory):
- * retries with exponential back-off, then publishes the record with exception headers to {@code
- * <topic>-dlt}. Records that cannot be deserialized go there at once, raw bytes intact.
+ * One {@link DefaultErrorHandler} for every non-transactional listener (Boot wires it into the
+ * container factory): retries with exponential back-off, then publishes the record with exception
+ * headers to {@code <topic>-dlt}. Records that cannot be deserialized go there at once, raw bytes
+ * intact. The same non-transactional template publishes to the retry topics of the senders.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaErrorHandlingConfig {
+public class KafkaErrorHandlingConfig {
+
+    /** Name of the template that writes dead letters and retry records outside transactions. */
+    public static final String NON_TRANSACTIONAL_TEMPLATE = "nonTransactionalTemplate";
 
     @Bean
-    CommonErrorHandler kafkaErrorHandler(KafkaProperties kafka, RetryProperties retry) {
-        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
-        byType.put(byte[].class, new ByteArraySerializer());
-        byType.put(Object.class, EventSerde.of(Object.class).serializer());
-        var producerFactory =
-                new DefaultKafkaProducerFactory<String, Object>(
-                        kafka.buildProducerProperties(),
-                        new StringSerializer(),
-                        new DelegatingByTypeSerializer(byType, true));
-        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producerFactory));
-        var backOff =
-                new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        backOff.setMaxElapsedTime(retry.maxElapsed().toMillis());
-        return new DefaultErrorHandler(recoverer, backOff);
+    ProducerFactory<String, Object> nonTransactionalProducerFactory(KafkaProperties kafka) {
+        return new DefaultKafkaProducerFactory<>(
+                kafka.buildProducerProperties(), new StringSerializer(), jsonOrBytes());
+    }
+
+    @Bean(NON_TRANSACTIONAL_TEMPLATE)
+    KafkaTemplate<String, Object> nonTransactionalTemplate(
+            ProducerFactory<String, Object> nonTransactionalProducerFactory) {
+        return new KafkaTemplate<>(nonTransactionalProducerFactory);
+    }
+
+    @Bean
+    CommonErrorHandler kafkaErrorHandler(
+            KafkaTemplate<String, Object> nonTransactionalTemplate, RetryProperties retry) {
+        return new DefaultErrorHandler(
+                new DeadLetterPublishingRecoverer(nonTransactionalTemplate), backOff(retry));
     }
 
     @Bean
     KafkaAdmin.NewTopics notifierTopics(TopicProperties topics) {
         return new KafkaAdmin.NewTopics(
                 topic(Topics.MILESTONES, topics),
-                topic(Topics.deadLetter(Topics.MILESTONES), topics));
+                topic(Topics.deadLetter(Topics.MILESTONES), topics),
+                topic(Topics.REGISTRATIONS, topics),
+                topic(Topics.deadLetter(Topics.REGISTRATIONS), topics),
+                topic(Topics.NOTIFICATION_REQUESTS, topics));
+    }
+
+    /** JSON for records, raw bytes for values that could not be deserialized. */
+    public static Serializer<Object> jsonOrBytes() {
+        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(Object.class, EventSerde.of(Object.class).serializer());
+        return new DelegatingByTypeSerializer(byType, true);
+    }
+
+    /** The back-off of blocking retries, from {@code milestones.retry}. */
+    public static BackOff backOff(RetryProperties retry) {
+        var backOff =
+                new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxElapsedTime(retry.maxElapsed().toMillis());
+        return backOff;
     }
 
     private static NewTopic topic(String name, TopicProperties topics) {

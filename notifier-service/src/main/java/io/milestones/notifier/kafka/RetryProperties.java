@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxElapsed total time spent retrying one record before it goes to the DLT
  */
 @ConfigurationProperties("milestones.retry")
-record RetryProperties(
+public record RetryProperties(
         @DefaultValue("1s") Duration initialInterval,
         @DefaultValue("2.0") double multiplier,
         @DefaultValue("30s") Duration maxInterval,

@@ -10,7 +10,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Celebrates each {@link MilestoneReached} through every channel. Other events on the topic
+ * Celebrates each {@link MilestoneReached} through every channel, inside a Kafka transaction that
+ * also commits the milestone's offset (see {@code FanOutKafkaConfig}). Other events on the topic
  * (MilestoneApproaching) are not celebrations and are skipped.
  */
 @Component
@@ -24,7 +25,11 @@ class MilestoneListener {
         this.channels = channels;
     }
 
-    @KafkaListener(id = "milestones", idIsGroup = false, topics = Topics.MILESTONES)
+    @KafkaListener(
+            id = "milestones",
+            idIsGroup = false,
+            topics = Topics.MILESTONES,
+            containerFactory = "transactionalListenerContainerFactory")
     void onMilestone(ConsumerRecord<String, Object> record) {
         if (record.value() instanceof MilestoneReached reached) {
             log.info("Milestone {} reached (count {})", reached.milestoneId(), reached.count());

@@ -13,6 +13,7 @@ import io.milestones.events.EventType;
 import io.milestones.events.MilestoneReached;
 import io.milestones.events.Scope;
 import io.milestones.events.Topics;
+import io.milestones.notifier.testing.NotifierTestKit;
 import io.milestones.testing.KafkaBrokerExtension;
 import io.milestones.testing.KafkaTestClients;
 import jakarta.mail.internet.MimeMessage;
@@ -43,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.config.name=notifier-service",
             "milestones.mail.recipients=ops@example.org,board@example.org",
             "milestones.retry.max-elapsed=1s",
+            "milestones.subscriptions.token-secret=" + NotifierTestKit.TOKEN_SECRET,
         })
 class MilestoneCelebrationIT {
 

@@ -14,8 +14,12 @@ import java.util.Map;
  * @param originalTopic where it failed ({@code kafka_dlt-original-topic})
  * @param originalPartition its partition there
  * @param originalOffset its offset there
+ * @param consumerGroup the consumer group that failed on it ({@code
+ *     kafka_dlt-original-consumer-group}); several groups may dead-letter the same record
  * @param exception the exception class ({@code kafka_dlt-exception-fqcn})
  * @param reason why it failed ({@code kafka_dlt-exception-message}), masked
+ * @param rootCause the innermost cause from {@code kafka_dlt-exception-stacktrace}, masked, when it
+ *     says more than the reason
  * @param headers every other header as text, masked
  */
 public record DeadLetter(
@@ -27,6 +31,8 @@ public record DeadLetter(
         String originalTopic,
         Integer originalPartition,
         Long originalOffset,
+        String consumerGroup,
         String exception,
         String reason,
+        String rootCause,
         Map<String, String> headers) {}

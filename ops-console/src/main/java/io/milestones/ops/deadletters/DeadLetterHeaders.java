@@ -15,6 +15,8 @@ final class DeadLetterHeaders {
     static final String EXCEPTION_FQCN = "kafka_dlt-exception-fqcn";
     static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
     static final String EXCEPTION_CAUSE = "kafka_dlt-exception-cause-fqcn";
+    static final String EXCEPTION_STACKTRACE = "kafka_dlt-exception-stacktrace";
+    static final String ORIGINAL_CONSUMER_GROUP = "kafka_dlt-original-consumer-group";
 
     private DeadLetterHeaders() {}
 
@@ -23,6 +25,21 @@ final class DeadLetterHeaders {
         return header == null || header.value() == null
                 ? null
                 : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The message of the innermost "Caused by:" of the stack trace header, if there is one. */
+    static String rootCause(Headers headers) {
+        String trace = text(headers, EXCEPTION_STACKTRACE);
+        if (trace == null) {
+            return null;
+        }
+        String cause = null;
+        for (String line : trace.lines().toList()) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length());
+            }
+        }
+        return cause;
     }
 
     static Integer intValue(Headers headers, String key) {

@@ -117,7 +117,9 @@ class DeadLetterReader {
     static DeadLetter view(ConsumerRecord<byte[], byte[]> record) {
         Map<String, String> others = new TreeMap<>();
         for (Header header : record.headers()) {
-            if (!header.key().startsWith(DeadLetterHeaders.PREFIX) && header.value() != null) {
+            if (!header.key().startsWith(DeadLetterHeaders.PREFIX)
+                    && !header.key().startsWith("kafka_")
+                    && header.value() != null) {
                 others.put(
                         header.key(),
                         Masking.mask(new String(header.value(), StandardCharsets.UTF_8)));
@@ -133,8 +135,10 @@ class DeadLetterReader {
                 DeadLetterHeaders.text(headers, DeadLetterHeaders.ORIGINAL_TOPIC),
                 DeadLetterHeaders.intValue(headers, DeadLetterHeaders.ORIGINAL_PARTITION),
                 DeadLetterHeaders.longValue(headers, DeadLetterHeaders.ORIGINAL_OFFSET),
+                DeadLetterHeaders.text(headers, DeadLetterHeaders.ORIGINAL_CONSUMER_GROUP),
                 DeadLetterHeaders.text(headers, DeadLetterHeaders.EXCEPTION_FQCN),
                 Masking.mask(DeadLetterHeaders.text(headers, DeadLetterHeaders.EXCEPTION_MESSAGE)),
+                Masking.mask(DeadLetterHeaders.rootCause(headers)),
                 others);
     }
 

@@ -1,0 +1,12 @@
+package io.milestones.notifier.delivery;
+
+/**
+ * A way a milestone reaches people. A value in every request and delivery row: e-mail now, the
+ * social networks (whose "recipient" is the community's account) once they join the fan-out.
+ */
+public enum Channel {
+    EMAIL,
+    MASTODON,
+    BLUESKY,
+    X
+}

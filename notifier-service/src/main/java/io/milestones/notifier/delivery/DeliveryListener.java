@@ -1,0 +1,113 @@
+package io.milestones.notifier.delivery;
+
+import io.milestones.events.Topics;
+import io.milestones.notifier.subscription.Emails;
+import io.milestones.notifier.subscription.SubscriberDirectory;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.BackOff;
+import org.springframework.kafka.annotation.DltHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.RetryableTopic;
+import org.springframework.kafka.retrytopic.DltStrategy;
+import org.springframework.kafka.retrytopic.TopicSuffixingStrategy;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * The senders: one consumer group on {@code notification-requests}. Each request is claimed in the
+ * deliveries table first, so a redelivered request that was SENT or FAILED is not sent again.
+ * Transient failures go to retry topics with exponential back-off (non-blocking: the partition
+ * keeps flowing for other recipients), exhausted ones to {@code notification-requests-dlt} and are
+ * recorded FAILED; permanent failures are recorded FAILED at once.
+ */
+@Component
+class DeliveryListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryListener.class);
+
+    private final Deliveries deliveries;
+    private final SubscriberDirectory subscribers;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+
+    DeliveryListener(
+            Deliveries deliveries, SubscriberDirectory subscribers, List<ChannelSender> senders) {
+        this.deliveries = deliveries;
+        this.subscribers = subscribers;
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+    }
+
+    @RetryableTopic(
+            attempts = "${milestones.delivery.retry.attempts:6}",
+            backOff =
+                    @BackOff(
+                            delayString = "${milestones.delivery.retry.delay-ms:2000}",
+                            multiplierString = "${milestones.delivery.retry.multiplier:3.0}",
+                            maxDelayString = "${milestones.delivery.retry.max-delay-ms:300000}"),
+            kafkaTemplate = "nonTransactionalTemplate",
+            listenerContainerFactory = DeliveryKafkaConfig.FACTORY,
+            numPartitions = "${milestones.topics.partitions:6}",
+            replicationFactor = "${milestones.topics.replicas:1}",
+            dltTopicSuffix = Topics.DLT_SUFFIX,
+            // notification-requests-retry-0, -1, ...: names that do not change with the delays.
+            topicSuffixingStrategy = TopicSuffixingStrategy.SUFFIX_WITH_INDEX_VALUE,
+            dltStrategy = DltStrategy.FAIL_ON_ERROR,
+            // Retry and dead-letter topics carry little traffic: one consumer thread each.
+            concurrency = "1")
+    @KafkaListener(
+            id = "notifier-senders",
+            topics = Topics.NOTIFICATION_REQUESTS,
+            containerFactory = DeliveryKafkaConfig.FACTORY)
+    void onRequest(NotificationRequest request) {
+        if (request.subscriptionId() != null
+                && !subscribers.isConfirmed(request.subscriptionId())) {
+            log.debug("Skipping {}: no longer subscribed", request.milestoneId());
+            return;
+        }
+        if (!deliveries.claim(request)) {
+            return; // SENT or FAILED before: a redelivery
+        }
+        ChannelSender sender = senders.get(request.channel());
+        try {
+            if (sender == null) {
+                throw new PermanentDeliveryException(
+                        "no sender for channel " + request.channel(), null);
+            }
+            sender.deliver(request);
+            deliveries.sent(request);
+        } catch (PermanentDeliveryException e) {
+            deliveries.failed(request, e.getMessage());
+            log.warn(
+                    "Delivery of {} to {} failed for good: {}",
+                    request.milestoneId(),
+                    Emails.mask(request.recipient()),
+                    Emails.maskAll(e.getMessage()));
+        } catch (RuntimeException e) {
+            deliveries.retrying(request, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Retries exhausted (or a request that cannot be read): recorded FAILED for ops. */
+    @DltHandler
+    void onDeadLetter(ConsumerRecord<String, Object> record) {
+        if (record.value() instanceof NotificationRequest request) {
+            deliveries.failed(request, "retries exhausted: " + header(record));
+            log.warn(
+                    "Delivery of {} to {} dead-lettered after retries",
+                    request.milestoneId(),
+                    Emails.mask(request.recipient()));
+        }
+    }
+
+    private static String header(ConsumerRecord<String, Object> record) {
+        Header header = record.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
+        return header == null ? "unknown" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,106 @@
+package io.milestones.notifier.delivery;
+
+import io.milestones.notifier.subscription.Emails;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * For ops: how the deliveries of one milestone stand, and which failed and why. Addresses are
+ * masked, in the recipient column and inside error texts.
+ */
+@RestController
+@Validated
+class DeliveryStatusController {
+
+    private final JdbcTemplate jdbc;
+
+    DeliveryStatusController(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/api/milestones/{milestoneId}/deliveries")
+    DeliveryReport.Summary summary(@PathVariable String milestoneId) {
+        Map<Channel, long[]> counts = new EnumMap<>(Channel.class);
+        jdbc.query(
+                "select channel, requests from fan_outs where milestone_id = ?",
+                rs -> {
+                    counts.computeIfAbsent(Channel.valueOf(rs.getString(1)), c -> new long[4])[0] =
+                            rs.getLong(2);
+                },
+                milestoneId);
+        jdbc.query(
+                "select channel, status, count(*) from deliveries where milestone_id = ?"
+                        + " group by channel, status",
+                rs -> {
+                    long[] c =
+                            counts.computeIfAbsent(
+                                    Channel.valueOf(rs.getString(1)), k -> new long[4]);
+                    c[1 + DeliveryStatus.valueOf(rs.getString(2)).ordinal()] = rs.getLong(3);
+                },
+                milestoneId);
+        Map<Channel, DeliveryReport.Counts> channels = new EnumMap<>(Channel.class);
+        counts.forEach(
+                (channel, c) -> {
+                    long pending = c[1], sent = c[2], failed = c[3];
+                    long queued = Math.max(0, c[0] - pending - sent - failed);
+                    channels.put(
+                            channel,
+                            new DeliveryReport.Counts(c[0], sent, failed, pending, queued));
+                });
+        return new DeliveryReport.Summary(milestoneId, channels);
+    }
+
+    @GetMapping("/api/milestones/{milestoneId}/deliveries/failures")
+    DeliveryReport.FailurePage failures(
+            @PathVariable String milestoneId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        Long total =
+                jdbc.queryForObject(
+                        "select count(*) from deliveries where milestone_id = ? and status = ?",
+                        Long.class,
+                        milestoneId,
+                        DeliveryStatus.FAILED.name());
+        var items =
+                jdbc.query(
+                        "select channel, recipient, attempts, last_error, updated_at"
+                                + " from deliveries where milestone_id = ? and status = ?"
+                                + " order by updated_at, recipient"
+                                + " offset ? rows fetch next ? rows only",
+                        (rs, i) ->
+                                failure(
+                                        Channel.valueOf(rs.getString("channel")),
+                                        rs.getString("recipient"),
+                                        rs.getInt("attempts"),
+                                        Emails.maskAll(rs.getString("last_error")),
+                                        rs.getTimestamp("updated_at").toInstant()),
+                        milestoneId,
+                        DeliveryStatus.FAILED.name(),
+                        (long) page * size,
+                        size);
+        return new DeliveryReport.FailurePage(page, size, total == null ? 0 : total, items);
+    }
+
+    /** E-mail addresses are masked; a social channel's recipient is the community's account. */
+    private static DeliveryReport.Failure failure(
+            Channel channel,
+            String recipient,
+            int attempts,
+            String lastError,
+            java.time.Instant updatedAt) {
+        return new DeliveryReport.Failure(
+                channel,
+                channel == Channel.EMAIL ? Emails.mask(recipient) : recipient,
+                attempts,
+                lastError,
+                updatedAt);
+    }
+}

@@ -1,0 +1,91 @@
+package io.milestones.notifier.email;
+
+import io.milestones.events.MilestoneReached;
+import io.milestones.notifier.delivery.Channel;
+import io.milestones.notifier.delivery.ChannelSender;
+import io.milestones.notifier.delivery.NotificationRequest;
+import io.milestones.notifier.delivery.TransientDeliveryException;
+import io.milestones.notifier.milestone.CampaignProperties;
+import io.milestones.notifier.milestone.MilestoneArchive;
+import io.milestones.notifier.milestone.MilestoneView;
+import jakarta.mail.MessagingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/** The e-mail channel: renders the request's milestone in the recipient's language and sends it. */
+@Component
+class EmailSender implements ChannelSender {
+
+    /** Milestones are re-read at most this often (an erased name disappears within it). */
+    private static final Duration CACHE = Duration.ofSeconds(30);
+
+    private final MailComposer composer;
+    private final SmtpMailer mailer;
+    private final MilestoneArchive archive;
+    private final CampaignProperties campaign;
+    private final Clock clock;
+    private final Map<String, Cached> milestones = new ConcurrentHashMap<>();
+
+    EmailSender(
+            MailComposer composer,
+            SmtpMailer mailer,
+            MilestoneArchive archive,
+            CampaignProperties campaign,
+            Clock clock) {
+        this.composer = composer;
+        this.mailer = mailer;
+        this.archive = archive;
+        this.campaign = campaign;
+        this.clock = clock;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public void deliver(NotificationRequest request) {
+        Locale locale = Locale.forLanguageTag(request.language());
+        MilestoneView view = MilestoneView.of(milestone(request.milestoneId()), campaign, locale);
+        Mail mail =
+                composer.milestone(
+                        view,
+                        request.recipient(),
+                        locale,
+                        request.personal(),
+                        request.subscriptionId());
+        try {
+            mailer.send(mail);
+        } catch (MessagingException | RuntimeException e) {
+            throw SmtpFailures.classify(e);
+        }
+    }
+
+    private MilestoneReached milestone(String milestoneId) {
+        Instant now = clock.instant();
+        Cached cached = milestones.get(milestoneId);
+        if (cached == null || cached.at().plus(CACHE).isBefore(now)) {
+            MilestoneReached milestone =
+                    archive.find(milestoneId)
+                            .orElseThrow(
+                                    () ->
+                                            new TransientDeliveryException(
+                                                    "milestone " + milestoneId + " not on record",
+                                                    null));
+            if (milestones.size() > 1_000) {
+                milestones.clear();
+            }
+            cached = new Cached(milestone, now);
+            milestones.put(milestoneId, cached);
+        }
+        return cached.milestone();
+    }
+
+    private record Cached(MilestoneReached milestone, Instant at) {}
+}

@@ -1,0 +1,74 @@
+package io.milestones.notifier.email;
+
+import io.milestones.notifier.delivery.PermanentDeliveryException;
+import io.milestones.notifier.delivery.TransientDeliveryException;
+import io.milestones.notifier.subscription.Emails;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+
+/**
+ * Sorts SMTP failures: a 5xx reply (recipient or message rejected) or a malformed address will
+ * never work, so it is permanent; everything else (connection refused, timeouts, 4xx replies such
+ * as greylisting or a full queue) may work later, so it is transient.
+ */
+final class SmtpFailures {
+
+    private SmtpFailures() {}
+
+    static RuntimeException classify(Exception failure) {
+        String reason = Emails.maskAll(describe(failure));
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof AddressException) {
+                return new PermanentDeliveryException(reason, failure);
+            }
+            int code = replyCode(cause);
+            if (code >= 500 && code < 600) {
+                return new PermanentDeliveryException(reason, failure);
+            }
+        }
+        return new TransientDeliveryException(reason, failure);
+    }
+
+    private static int replyCode(Throwable cause) {
+        if (cause instanceof SMTPAddressFailedException e) {
+            return e.getReturnCode();
+        }
+        if (cause instanceof SMTPSenderFailedException e) {
+            return e.getReturnCode();
+        }
+        if (cause instanceof SMTPSendFailedException e) {
+            return e.getReturnCode();
+        }
+        return -1;
+    }
+
+    private static Throwable next(Throwable cause) {
+        if (cause instanceof MessagingException m && m.getNextException() != null) {
+            return m.getNextException();
+        }
+        return cause.getCause() == cause ? null : cause.getCause();
+    }
+
+    private static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = failure; cause != null && text.length() < 500; cause = next(cause)) {
+            if (!text.isEmpty()) {
+                text.append(" / ");
+            }
+            text.append(cause.getClass().getSimpleName());
+            int code = replyCode(cause);
+            if (code > 0
+                    && (cause.getMessage() == null
+                            || !cause.getMessage().strip().startsWith(String.valueOf(code)))) {
+                text.append(' ').append(code);
+            }
+            if (cause.getMessage() != null) {
+                text.append(": ").append(cause.getMessage().strip());
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package io.milestones.notifier.fanout;
+
+import io.milestones.events.MilestoneReached;
+import io.milestones.events.Topics;
+import io.milestones.notifier.delivery.Channel;
+import io.milestones.notifier.delivery.NotificationRequest;
+import io.milestones.notifier.milestone.MilestoneArchive;
+import io.milestones.notifier.milestone.MilestoneChannel;
+import io.milestones.notifier.subscription.Recipient;
+import io.milestones.notifier.subscription.SubscriberDirectory;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a milestone into one {@code notification-requests} record per confirmed subscriber of its
+ * scope (plus the configured team addresses), inside the milestones listener's Kafka transaction:
+ * the requests and the milestone's offset commit together. A crash midway aborts the transaction;
+ * read_committed consumers never see the partial fan-out and the redelivered milestone fans out
+ * again from the start. Subscribers are read in keyset chunks, so memory stays bounded however
+ * large the audience (the producer's buffer bounds what is in flight).
+ */
+@Component
+class EmailFanOut implements MilestoneChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailFanOut.class);
+
+    private final MilestoneArchive archive;
+    private final SubscriberDirectory directory;
+    private final KafkaTemplate<String, Object> template;
+    private final FanOutLog fanOuts;
+    private final FanOutProperties properties;
+    private final TeamProperties team;
+
+    EmailFanOut(
+            MilestoneArchive archive,
+            SubscriberDirectory directory,
+            @Qualifier("fanOutTemplate") KafkaTemplate<String, Object> template,
+            FanOutLog fanOuts,
+            FanOutProperties properties,
+            TeamProperties team) {
+        this.archive = archive;
+        this.directory = directory;
+        this.template = template;
+        this.fanOuts = fanOuts;
+        this.properties = properties;
+        this.team = team;
+    }
+
+    @Override
+    public void celebrate(MilestoneReached milestone) {
+        // Recorded (and committed) before the audience is read: a consenting teacher saved after
+        // this point finds the milestone and gets their personal note; see LateCrossingTeacher.
+        archive.record(milestone);
+        String crossedBy =
+                milestone.crossedBy().displayName() == null
+                        ? null
+                        : milestone.crossedBy().teacherId();
+        long requests = 0;
+        UUID after = null;
+        List<Recipient> chunk;
+        do {
+            chunk = directory.audience(milestone.scope().id(), after, properties.chunkSize());
+            for (Recipient recipient : chunk) {
+                boolean personal = crossedBy != null && crossedBy.equals(recipient.teacherId());
+                send(
+                        new NotificationRequest(
+                                milestone.milestoneId(),
+                                Channel.EMAIL,
+                                recipient.email(),
+                                recipient.language(),
+                                recipient.subscriptionId(),
+                                personal));
+            }
+            requests += chunk.size();
+            after = chunk.isEmpty() ? after : chunk.get(chunk.size() - 1).subscriptionId();
+        } while (chunk.size() == properties.chunkSize());
+        for (String address : team.recipients()) {
+            send(
+                    new NotificationRequest(
+                            milestone.milestoneId(),
+                            Channel.EMAIL,
+                            address,
+                            team.locale().toLanguageTag(),
+                            null,
+                            false));
+            requests++;
+        }
+        fanOuts.completed(milestone.milestoneId(), Channel.EMAIL, requests);
+        log.info("Milestone {}: {} e-mail request(s) produced", milestone.milestoneId(), requests);
+    }
+
+    private void send(NotificationRequest request) {
+        template.send(Topics.NOTIFICATION_REQUESTS, request.recipient(), request);
+    }
+}

@@ -1,0 +1,30 @@
+package io.milestones.notifier.subscription;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** What other features may ask about subscribers: the audience of a scope, and who still is one. */
+@Component
+public class SubscriberDirectory {
+
+    private final SubscriptionRepository repository;
+
+    SubscriberDirectory(SubscriptionRepository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * Up to {@code limit} confirmed subscribers of {@code scopeId} whose subscription id comes
+     * after {@code after} ({@code null} for the first chunk), in id order: keyset pagination, so a
+     * huge audience is read chunk by chunk in bounded memory.
+     */
+    public List<Recipient> audience(String scopeId, UUID after, int limit) {
+        return repository.audienceChunk(scopeId, after, limit);
+    }
+
+    /** Whether mail may still go to {@code subscriptionId} (not unsubscribed, not erased). */
+    public boolean isConfirmed(UUID subscriptionId) {
+        return repository.isConfirmed(subscriptionId);
+    }
+}

@@ -1,0 +1,178 @@
+package io.milestones.notifier.testing;
+
+import io.milestones.events.CloudEvent;
+import io.milestones.events.Consents;
+import io.milestones.events.CrossedBy;
+import io.milestones.events.EventJson;
+import io.milestones.events.EventType;
+import io.milestones.events.MilestoneReached;
+import io.milestones.events.Scope;
+import io.milestones.events.TeacherRegistered;
+import io.milestones.events.Topics;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** What the notifier's integration tests share: events on the broker, HTTP, e-mail parts. */
+public final class NotifierTestKit {
+
+    /** A token secret for tests (32+ characters). */
+    public static final String TOKEN_SECRET = "test-secret-0123456789-abcdefghijklmnop";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private NotifierTestKit() {}
+
+    public static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static TeacherRegistered teacher(
+            String id, String country, String language, boolean consent) {
+        return new TeacherRegistered(
+                id,
+                country,
+                language,
+                Instant.parse("2021-12-03T10:00:00Z"),
+                "Teacher " + id,
+                id + "@school.example",
+                new Consents(consent),
+                false);
+    }
+
+    public static MilestoneReached milestone(Scope scope, long threshold, CrossedBy crossedBy) {
+        return new MilestoneReached(
+                scope.milestoneId(threshold),
+                scope,
+                threshold,
+                threshold,
+                Instant.parse("2021-12-03T10:15:30Z"),
+                Instant.parse("2021-12-03T10:15:31Z"),
+                crossedBy);
+    }
+
+    /**
+     * Publishes events of the contract with their CloudEvents headers, keyed as the contract says.
+     */
+    public static void publish(String bootstrap, String topic, List<?> events) {
+        try (var producer =
+                new KafkaProducer<>(
+                        Map.<String, Object>of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                ProducerConfig.LINGER_MS_CONFIG,
+                                5),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
+            for (Object event : events) {
+                String key;
+                if (event instanceof TeacherRegistered t) {
+                    key = t.teacherId();
+                } else if (event instanceof io.milestones.events.TeacherErased e) {
+                    key = e.teacherId();
+                } else if (event instanceof MilestoneReached m) {
+                    key = m.milestoneId();
+                } else {
+                    throw new IllegalArgumentException(event.toString());
+                }
+                var record = new ProducerRecord<>(topic, key, EventJson.write(event));
+                CloudEvent.create("/test", EventType.of(event), Instant.now())
+                        .writeTo(record.headers());
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    public static void publishMilestone(String bootstrap, MilestoneReached milestone) {
+        publish(bootstrap, Topics.MILESTONES, List.of(milestone));
+    }
+
+    public static HttpResponse<String> get(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static HttpResponse<String> postForm(URI uri, String form) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static HttpResponse<String> postJson(URI uri, String json) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The multipart/alternative (text + HTML) inside the message's multipart/related root. */
+    public static MimeMultipart alternativeOf(MimeMessage mail) throws Exception {
+        var root = (MimeMultipart) mail.getContent();
+        return (MimeMultipart) root.getBodyPart(0).getContent();
+    }
+
+    public static String text(MimeMessage mail) throws Exception {
+        return (String) alternativeOf(mail).getBodyPart(0).getContent();
+    }
+
+    public static String html(MimeMessage mail) throws Exception {
+        return (String) alternativeOf(mail).getBodyPart(1).getContent();
+    }
+
+    public static String to(MimeMessage mail) {
+        try {
+            return mail.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String header(MimeMessage mail, String name) {
+        try {
+            String[] values = mail.getHeader(name);
+            return values == null ? null : values[0];
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The HTTPS target of a {@code List-Unsubscribe} header. */
+    public static URI unsubscribeUrl(MimeMessage mail) {
+        String value = header(mail, "List-Unsubscribe");
+        var matcher = java.util.regex.Pattern.compile("<(http[^>]+)>").matcher(value);
+        if (!matcher.find()) {
+            throw new AssertionError("no HTTP(S) target in List-Unsubscribe: " + value);
+        }
+        return URI.create(matcher.group(1));
+    }
+}
