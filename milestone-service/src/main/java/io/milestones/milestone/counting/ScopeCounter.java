@@ -2,14 +2,20 @@ package io.milestones.milestone.counting;
 
 import io.milestones.events.CloudEvent;
 import io.milestones.events.EventType;
+import io.milestones.events.MilestoneApproaching;
 import io.milestones.events.MilestoneEvent;
 import io.milestones.events.MilestoneReached;
 import io.milestones.events.Scope;
+import io.milestones.milestone.rules.Approach;
 import io.milestones.milestone.rules.MilestoneRules;
 import io.milestones.milestone.rules.ThresholdRule;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,30 +23,39 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Adds increments to one scope's count and emits a {@link MilestoneReached} for every threshold
- * {@code T} with {@code previous < T <= current} above the settled high-water mark. Count, mark and
- * emitted events commit in one exactly-once transaction, so a crash can neither lose nor repeat a
- * milestone.
+ * {@code T} with {@code previous < T <= current} above the settled high-water mark, and a {@link
+ * MilestoneApproaching} for every configured fraction of an upcoming threshold the count passed.
+ * Count, mark and emitted events commit in one exactly-once transaction, so a crash can neither
+ * lose nor repeat a milestone; the {@link MilestoneHistory} stops a re-count after a reset from
+ * announcing again. Changed counts are published now and then to {@code milestone-counts}.
  */
-final class ScopeCounter implements Processor<String, ScopeIncrement, String, MilestoneEvent> {
+final class ScopeCounter implements Processor<String, ScopeIncrement, String, CounterOutput> {
 
     static final String STORE = "scope-counts";
 
     private final MilestoneRules rules;
     private final Clock clock;
     private final String source;
-    private ProcessorContext<String, MilestoneEvent> context;
+    private final Duration publishInterval;
+    private final Set<String> changed = new HashSet<>();
+    private ProcessorContext<String, CounterOutput> context;
     private KeyValueStore<String, ScopeCount> counts;
+    private MilestoneHistory history;
+    private boolean publishedAll;
 
-    ScopeCounter(MilestoneRules rules, Clock clock, String source) {
+    ScopeCounter(MilestoneRules rules, Clock clock, String source, Duration publishInterval) {
         this.rules = rules;
         this.clock = clock;
         this.source = source;
+        this.publishInterval = publishInterval;
     }
 
     @Override
-    public void init(ProcessorContext<String, MilestoneEvent> context) {
+    public void init(ProcessorContext<String, CounterOutput> context) {
         this.context = context;
         this.counts = context.getStateStore(STORE);
+        this.history = new MilestoneHistory(context.getStateStore(MilestoneHistory.STORE));
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publish());
     }
 
     @Override
@@ -56,15 +71,37 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Mi
         long settled = before.settledUpTo();
         for (long threshold : rule.crossed(Math.max(before.count(), settled), count).toArray()) {
             settled = threshold;
-            if (!increment.baseline()) {
-                emit(scope, threshold, count, increment);
+            if (!increment.baseline() && !history.reached(scope.milestoneId(threshold))) {
+                reached(scope, threshold, count, increment);
             }
         }
+        EventRate rate = before.rate();
+        if (!increment.baseline()) {
+            approaching(scope, rule, before.count(), count);
+            rate = rate.add(increment.registeredAt(), increment.delta());
+        }
         Instant last = latest(before.lastEventAt(), increment.registeredAt());
-        counts.put(record.key(), new ScopeCount(count, settled, last));
+        counts.put(record.key(), new ScopeCount(count, settled, last, rate));
+        changed.add(record.key());
     }
 
-    private void emit(Scope scope, long threshold, long count, ScopeIncrement increment) {
+    private void approaching(Scope scope, ThresholdRule rule, long previous, long count) {
+        for (double fraction : rules.approachFractions()) {
+            for (long threshold : Approach.crossed(rule, fraction, previous, count).toArray()) {
+                String milestoneId = scope.milestoneId(threshold);
+                if (!history.approached(milestoneId, fraction)) {
+                    Instant now = clock.instant();
+                    var event =
+                            new MilestoneApproaching(
+                                    milestoneId, scope, threshold, count, fraction, now);
+                    // one event per (milestone, fraction): its id says both
+                    emit(event, milestoneId + "@" + fraction, EventType.MILESTONE_APPROACHING, now);
+                }
+            }
+        }
+    }
+
+    private void reached(Scope scope, long threshold, long count, ScopeIncrement increment) {
         Instant now = clock.instant();
         String milestoneId = scope.milestoneId(threshold);
         var event =
@@ -77,12 +114,33 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Mi
                         now,
                         increment.crossedBy());
         // ce_id is the milestoneId: one event per milestone, so consumers can de-duplicate on it.
-        var headers =
-                new CloudEvent(milestoneId, source, EventType.MILESTONE_REACHED, now)
-                        .writeTo(new RecordHeaders());
+        emit(event, milestoneId, EventType.MILESTONE_REACHED, now);
+    }
+
+    private void emit(MilestoneEvent event, String ceId, EventType type, Instant now) {
+        var headers = new CloudEvent(ceId, source, type, now).writeTo(new RecordHeaders());
         context.forward(
-                new Record<String, MilestoneEvent>(
-                        milestoneId, event, now.toEpochMilli(), headers));
+                new Record<>(
+                        event.milestoneId(), CounterOutput.of(event), now.toEpochMilli(), headers));
+    }
+
+    /** Changed counts to {@code milestone-counts}; after a (re)start once every count. */
+    private void publish() {
+        if (!publishedAll) {
+            try (var all = counts.all()) {
+                all.forEachRemaining(entry -> changed.add(entry.key));
+            }
+            publishedAll = true;
+        }
+        long now = clock.millis();
+        for (String scopeId : changed) {
+            ScopeCount count = counts.get(scopeId);
+            if (count != null) {
+                context.forward(
+                        new Record<>(scopeId, CounterOutput.of(count), now, new RecordHeaders()));
+            }
+        }
+        changed.clear();
     }
 
     private static Instant latest(Instant a, Instant b) {
