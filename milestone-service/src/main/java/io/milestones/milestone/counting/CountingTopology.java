@@ -87,11 +87,14 @@ public final class CountingTopology {
     /** Adds the counting streams to {@code builder} (Spring's {@code StreamsBuilder} bean). */
     public void addTo(StreamsBuilder builder) {
         builder.addStateStore(store(RegistrationGate.STORE, Serdes.Long()));
-        builder.addStateStore(store(ScopeCounter.STORE, EventSerde.plain(ScopeCount.class)));
+        // cached: a scope changes many times per commit, its changelog gets the last value only
+        builder.addStateStore(
+                store(ScopeCounter.STORE, EventSerde.plain(ScopeCount.class)).withCachingEnabled());
         if (options.globalAggregation() == GlobalAggregation.TWO_LEVEL
                 && rules.dimensions().contains(ScopeType.GLOBAL)) {
             builder.addStateStore(
-                    store(GlobalPreAggregator.STORE, EventSerde.plain(ScopeIncrement.class)));
+                    store(GlobalPreAggregator.STORE, EventSerde.plain(ScopeIncrement.class))
+                            .withCachingEnabled());
         }
         readViews(builder);
 
@@ -200,7 +203,6 @@ public final class CountingTopology {
         TeacherRegistered registration = gated.registration();
         var increment =
                 new ScopeIncrement(
-                        1,
                         CrossedBy.of(registration),
                         registration.registeredAt(),
                         registration.baseline());

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 public record EventRate(Instant firstAt, Instant lastAt, Map<Long, Long> hourly) {
 
     static final int HOURS = 24;
-    static final EventRate NONE = new EventRate(null, null, Map.of());
+    public static final EventRate NONE = new EventRate(null, null, Map.of());
 
     public EventRate {
         hourly = hourly == null ? Map.of() : new TreeMap<>(hourly);

@@ -72,28 +72,45 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
         for (long threshold : rule.crossed(Math.max(before.count(), settled), count).toArray()) {
             settled = threshold;
             if (!increment.baseline() && !history.reached(scope.milestoneId(threshold))) {
-                reached(scope, threshold, count, increment);
+                long index = threshold - before.count() - 1;
+                reached(
+                        scope,
+                        threshold,
+                        countAt(before, increment, index, count),
+                        increment.member(index));
             }
         }
         EventRate rate = before.rate();
         if (!increment.baseline()) {
-            approaching(scope, rule, before.count(), count);
-            rate = rate.add(increment.registeredAt(), increment.delta());
+            approaching(scope, rule, before, increment, count);
+            rate = rated(rate, increment);
         }
         Instant last = latest(before.lastEventAt(), increment.registeredAt());
         counts.put(record.key(), new ScopeCount(count, settled, last, rate));
         changed.add(record.key());
     }
 
-    private void approaching(Scope scope, ThresholdRule rule, long previous, long count) {
+    private void approaching(
+            Scope scope,
+            ThresholdRule rule,
+            ScopeCount before,
+            ScopeIncrement increment,
+            long count) {
         for (double fraction : rules.approachFractions()) {
-            for (long threshold : Approach.crossed(rule, fraction, previous, count).toArray()) {
+            for (long threshold :
+                    Approach.crossed(rule, fraction, before.count(), count).toArray()) {
                 String milestoneId = scope.milestoneId(threshold);
                 if (!history.approached(milestoneId, fraction)) {
                     Instant now = clock.instant();
+                    long index = Approach.point(threshold, fraction) - before.count() - 1;
                     var event =
                             new MilestoneApproaching(
-                                    milestoneId, scope, threshold, count, fraction, now);
+                                    milestoneId,
+                                    scope,
+                                    threshold,
+                                    countAt(before, increment, index, count),
+                                    fraction,
+                                    now);
                     // one event per (milestone, fraction): its id says both
                     emit(event, milestoneId + "@" + fraction, EventType.MILESTONE_APPROACHING, now);
                 }
@@ -101,7 +118,7 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
         }
     }
 
-    private void reached(Scope scope, long threshold, long count, ScopeIncrement increment) {
+    private void reached(Scope scope, long threshold, long count, ScopeIncrement.Member crossedBy) {
         Instant now = clock.instant();
         String milestoneId = scope.milestoneId(threshold);
         var event =
@@ -110,9 +127,9 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
                         scope,
                         threshold,
                         count,
-                        increment.registeredAt(),
+                        crossedBy.registeredAt(),
                         now,
-                        increment.crossedBy());
+                        crossedBy.crossedBy());
         // ce_id is the milestoneId: one event per milestone, so consumers can de-duplicate on it.
         emit(event, milestoneId, EventType.MILESTONE_REACHED, now);
     }
@@ -141,6 +158,25 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
             }
         }
         changed.clear();
+    }
+
+    /**
+     * The count right after the {@code index}-th registration of the increment: exact for single
+     * and itemized increments, the count after the whole jump otherwise.
+     */
+    private static long countAt(
+            ScopeCount before, ScopeIncrement increment, long index, long count) {
+        return increment.delta() == 1 || increment.itemized() ? before.count() + index + 1 : count;
+    }
+
+    private static EventRate rated(EventRate rate, ScopeIncrement increment) {
+        if (!increment.itemized()) {
+            return rate.add(increment.registeredAt(), increment.delta());
+        }
+        for (ScopeIncrement.Member member : increment.members()) {
+            rate = rate.add(member.registeredAt(), 1);
+        }
+        return rate;
     }
 
     private static Instant latest(Instant a, Instant b) {

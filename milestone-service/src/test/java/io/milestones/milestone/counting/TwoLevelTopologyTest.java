@@ -44,10 +44,12 @@ class TwoLevelTopologyTest {
         assertThat(topology.count("global")).isEqualTo(12);
         assertThat(topology.reachedIds())
                 .containsExactlyInAnyOrder("country:IT:3", "global:5", "global:10");
+        // the partial sum lists its registrations: the fifth one counted crossed 5
         MilestoneReached global5 = topology.reached("global:5");
-        assertThat(global5.count()).isEqualTo(12);
-        assertThat(global5.crossedBy().teacherId()).isEqualTo("t-12"); // closed the sum
-        assertThat(global5.reachedAt()).isEqualTo(NOW.minusSeconds(88));
+        assertThat(global5.count()).isEqualTo(5);
+        assertThat(global5.crossedBy().teacherId()).isEqualTo("t-5");
+        assertThat(global5.reachedAt()).isEqualTo(NOW.minusSeconds(95));
+        assertThat(topology.reached("global:10").crossedBy().teacherId()).isEqualTo("t-10");
         // the jump passed 0.9 × 10 and 10 itself: the milestone is announced, not its approach
         assertThat(topology.approaching()).extracting(a -> a.milestoneId()).isEmpty();
 
@@ -56,8 +58,8 @@ class TwoLevelTopologyTest {
         }
         topology.tick();
         assertThat(topology.approaching())
-                .extracting(a -> a.milestoneId())
-                .containsExactly("global:15");
+                .extracting(a -> a.milestoneId() + " at " + a.count())
+                .containsExactly("global:15 at 14");
         topology.register("t-14", "IT"); // duplicate
         topology.register("t-15", "IT");
         topology.tick();
