@@ -14,9 +14,10 @@ import java.time.Duration;
 public record CountingOptions(
         GlobalAggregation globalAggregation, Duration flushInterval, Duration publishInterval) {
 
+    /** As milestone-service runs it: two-level (the faster, see docs/benchmarks.md). */
     public static final CountingOptions DEFAULTS =
             new CountingOptions(
-                    GlobalAggregation.SINGLE_KEY, Duration.ofMillis(100), Duration.ofSeconds(1));
+                    GlobalAggregation.TWO_LEVEL, Duration.ofMillis(100), Duration.ofSeconds(1));
 
     public CountingOptions {
         if (flushInterval.toMillis() < 1 || publishInterval.toMillis() < 1) {

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("milestones.counting")
 record CountingProperties(
-        @DefaultValue("single-key") @NotNull GlobalAggregation globalAggregation,
+        @DefaultValue("two-level") @NotNull GlobalAggregation globalAggregation,
         @DefaultValue("100ms") @NotNull Duration flushInterval,
         @DefaultValue("1s") @NotNull Duration publishInterval) {
 

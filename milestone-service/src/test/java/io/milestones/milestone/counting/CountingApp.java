@@ -19,7 +19,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * service, with rules that give many milestones over a 50,000-registration load.
  *
  * <p>{@code java -cp <test classpath> io.milestones.milestone.counting.CountingApp <bootstrap>
- * <application.id> <state.dir> [single-key|two-level]}
+ * <application.id> <state.dir> [two-level|single-key]}
  */
 public final class CountingApp {
 
@@ -35,9 +35,9 @@ public final class CountingApp {
 
     public static void main(String[] args) throws InterruptedException {
         GlobalAggregation aggregation =
-                args.length > 3 && args[3].equals("two-level")
-                        ? GlobalAggregation.TWO_LEVEL
-                        : GlobalAggregation.SINGLE_KEY;
+                args.length > 3 && args[3].equals("single-key")
+                        ? GlobalAggregation.SINGLE_KEY
+                        : GlobalAggregation.TWO_LEVEL;
         KafkaStreams streams = start(args[0], args[1], args[2], aggregation);
         Runtime.getRuntime().addShutdownHook(new Thread(streams::close));
         new CountDownLatch(1).await(); // runs until killed

@@ -8,7 +8,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -49,19 +54,33 @@ public final class CountingBenchmark {
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                     System.getProperty("java.version"));
+            run(bootstrap, load, GlobalAggregation.SINGLE_KEY, 0); // warm-up, not counted
+            run(bootstrap, load, GlobalAggregation.TWO_LEVEL, 0);
+            Map<GlobalAggregation, List<Double>> results = new EnumMap<>(GlobalAggregation.class);
             for (int round = 1; round <= rounds; round++) {
-                for (GlobalAggregation mode : GlobalAggregation.values()) {
+                List<GlobalAggregation> order =
+                        new ArrayList<>(List.of(GlobalAggregation.values()));
+                if (round % 2 == 0) {
+                    Collections.reverse(order); // neither variant always runs first
+                }
+                for (GlobalAggregation mode : order) {
                     double perSecond = run(bootstrap, load, mode, round);
-                    String row =
-                            String.format(
-                                    Locale.ROOT,
-                                    "round %d  %-10s  %,10.0f registrations/s",
-                                    round,
-                                    mode,
-                                    perSecond);
-                    out.println(row);
+                    results.computeIfAbsent(mode, m -> new ArrayList<>()).add(perSecond);
+                    out.printf(
+                            Locale.ROOT,
+                            "round %d  %-10s  %,8.0f registrations/s%n",
+                            round,
+                            mode,
+                            perSecond);
                 }
             }
+            results.forEach(
+                    (mode, values) ->
+                            out.printf(
+                                    Locale.ROOT,
+                                    "median    %-10s  %,8.0f registrations/s%n",
+                                    mode,
+                                    values.stream().sorted().toList().get(values.size() / 2)));
         }
     }
 

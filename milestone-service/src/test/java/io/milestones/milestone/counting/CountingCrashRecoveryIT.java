@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Kill -9 twice mid-stream: the counting application runs in a child JVM that is destroyed forcibly
  * (no clean shutdown, open transactions, unflushed state) while it counts, then started again on
  * the same state directory. The counts must come out exact and every milestone exactly once, read
- * with read_committed.
+ * with read_committed. The global count runs two-level as in the service, so partial sums are
+ * pending in the state when the process dies (the two-instance test covers the single key).
  */
 class CountingCrashRecoveryIT {
 
@@ -102,7 +103,8 @@ class CountingCrashRecoveryIT {
                         CountingApp.class.getName(),
                         kafka.bootstrapServers(),
                         APP,
-                        stateDir.toString())
+                        stateDir.toString(),
+                        "two-level")
                 .redirectErrorStream(true)
                 .redirectOutput(log)
                 .start();

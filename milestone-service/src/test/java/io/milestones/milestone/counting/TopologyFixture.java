@@ -47,8 +47,9 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, byte[]> deadLetters;
     private final List<TestRecord<String, byte[]>> allMilestones = new ArrayList<>();
 
+    /** Single-key: every registration reaches its counts at once, no wall-clock ticks needed. */
     TopologyFixture(MilestoneRules rules) {
-        this(rules, CountingOptions.DEFAULTS);
+        this(rules, CountingOptions.DEFAULTS.with(CountingOptions.GlobalAggregation.SINGLE_KEY));
     }
 
     TopologyFixture(MilestoneRules rules, CountingOptions options) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two instances share the work (same application.id, own state directories); one joins mid-stream,
  * one leaves and comes back, so tasks move three times while registrations flow. The global count
- * uses the two-level aggregation here (the crash test covers the single key).
+ * uses the single key here (the crash test covers the two-level default).
  */
 class TwoInstancesIT {
 
@@ -95,7 +95,7 @@ class TwoInstancesIT {
 
     private KafkaStreams start(Path stateDir) {
         return CountingApp.start(
-                kafka.bootstrapServers(), APP, stateDir.toString(), GlobalAggregation.TWO_LEVEL);
+                kafka.bootstrapServers(), APP, stateDir.toString(), GlobalAggregation.SINGLE_KEY);
     }
 
     private void awaitCommitted(long records) {
