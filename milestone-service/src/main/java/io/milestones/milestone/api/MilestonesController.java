@@ -46,10 +46,10 @@ class MilestonesController {
         try (var all = stores.historyStore().all()) {
             all.forEachRemaining(
                     entry -> {
-                        if ((prefix == null || entry.key.startsWith(prefix))
-                                && MilestoneHistory.decode(entry.value)
-                                        instanceof MilestoneReached milestone) {
-                            reached.add(milestone);
+                        if (prefix == null || entry.key.startsWith(prefix)) {
+                            MilestoneHistory.tryDecode(entry.value)
+                                    .filter(MilestoneReached.class::isInstance)
+                                    .ifPresent(e -> reached.add((MilestoneReached) e));
                         }
                     });
         }

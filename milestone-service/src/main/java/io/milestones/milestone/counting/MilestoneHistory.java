@@ -26,10 +26,15 @@ public final class MilestoneHistory {
     /** The latest event of {@code milestoneId}, if any was announced. */
     public Optional<MilestoneEvent> latest(String milestoneId) {
         byte[] value = store.get(milestoneId);
+        return value == null ? Optional.empty() : tryDecode(value);
+    }
+
+    /** The event, or empty for a value that is no milestone event (written by someone else). */
+    public static Optional<MilestoneEvent> tryDecode(byte[] value) {
         try {
-            return Optional.ofNullable(value).map(MilestoneHistory::decode);
+            return Optional.of(decode(value));
         } catch (RuntimeException e) {
-            return Optional.empty(); // not ours: the history store keeps only what decodes
+            return Optional.empty();
         }
     }
 

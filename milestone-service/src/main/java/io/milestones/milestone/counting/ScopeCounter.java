@@ -12,8 +12,6 @@ import io.milestones.milestone.rules.ThresholdRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -37,11 +35,10 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
     private final Clock clock;
     private final String source;
     private final Duration publishInterval;
-    private final Set<String> changed = new HashSet<>();
     private ProcessorContext<String, CounterOutput> context;
     private KeyValueStore<String, ScopeCount> counts;
     private MilestoneHistory history;
-    private boolean publishedAll;
+    private CountPublisher publisher;
 
     ScopeCounter(MilestoneRules rules, Clock clock, String source, Duration publishInterval) {
         this.rules = rules;
@@ -55,7 +52,11 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
         this.context = context;
         this.counts = context.getStateStore(STORE);
         this.history = new MilestoneHistory(context.getStateStore(MilestoneHistory.STORE));
-        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publish());
+        this.publisher = new CountPublisher(context, counts);
+        context.schedule(
+                publishInterval,
+                PunctuationType.WALL_CLOCK_TIME,
+                now -> publisher.publish(clock.millis()));
     }
 
     @Override
@@ -85,9 +86,8 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
             approaching(scope, rule, before, increment, count);
             rate = rated(rate, increment);
         }
-        Instant last = latest(before.lastEventAt(), increment.registeredAt());
-        counts.put(record.key(), new ScopeCount(count, settled, last, rate));
-        changed.add(record.key());
+        counts.put(record.key(), new ScopeCount(count, settled, latest(before, increment), rate));
+        publisher.changed(record.key());
     }
 
     private void approaching(
@@ -141,25 +141,6 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
                         event.milestoneId(), CounterOutput.of(event), now.toEpochMilli(), headers));
     }
 
-    /** Changed counts to {@code milestone-counts}; after a (re)start once every count. */
-    private void publish() {
-        if (!publishedAll) {
-            try (var all = counts.all()) {
-                all.forEachRemaining(entry -> changed.add(entry.key));
-            }
-            publishedAll = true;
-        }
-        long now = clock.millis();
-        for (String scopeId : changed) {
-            ScopeCount count = counts.get(scopeId);
-            if (count != null) {
-                context.forward(
-                        new Record<>(scopeId, CounterOutput.of(count), now, new RecordHeaders()));
-            }
-        }
-        changed.clear();
-    }
-
     /**
      * The count right after the {@code index}-th registration of the increment: exact for single
      * and itemized increments, the count after the whole jump otherwise.
@@ -179,7 +160,19 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
         return rate;
     }
 
-    private static Instant latest(Instant a, Instant b) {
+    /** The latest event time counted, late registrations included. */
+    private static Instant latest(ScopeCount before, ScopeIncrement increment) {
+        Instant last = before.lastEventAt();
+        if (increment.itemized()) {
+            for (ScopeIncrement.Member member : increment.members()) {
+                last = later(last, member.registeredAt());
+            }
+            return last;
+        }
+        return later(last, increment.registeredAt());
+    }
+
+    private static Instant later(Instant a, Instant b) {
         return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
 }
