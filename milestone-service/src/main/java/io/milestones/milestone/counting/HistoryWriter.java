@@ -21,7 +21,11 @@ final class HistoryWriter implements Processor<String, byte[], Void, Void> {
 
     @Override
     public void process(Record<String, byte[]> record) {
-        if (record.key() == null || record.value() == null) {
+        if (record.key() == null) {
+            return;
+        }
+        if (record.value() == null) {
+            store.delete(record.key()); // a tombstone: forget it (ops, to announce it again)
             return;
         }
         try {

@@ -57,6 +57,11 @@ class ReadViewsTopologyTest {
             assertThat(history.reached("global:5")).isTrue();
             assertThat(history.approached("global:5", 0.8)).isTrue();
             assertThat(history.reached("global:10")).isFalse();
+
+            topology.milestonesIn.pipeInput("global:5", (byte[]) null);
+            topology.milestonesIn.pipeInput("global:7", "not an event".getBytes());
+            assertThat(history.latest("global:5")).isEmpty();
+            assertThat(history.latest("global:7")).isEmpty();
         }
     }
 
