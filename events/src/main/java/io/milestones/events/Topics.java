@@ -9,6 +9,12 @@ public final class Topics {
     /** {@link MilestoneReached} and {@link MilestoneApproaching}, keyed by milestoneId. */
     public static final String MILESTONES = "milestones";
 
+    /**
+     * The latest count of every scope, keyed by scope id ({@code global}, {@code country:IT});
+     * compacted. Written by milestone-service, read back by each of its instances for the read API.
+     */
+    public static final String MILESTONE_COUNTS = "milestone-counts";
+
     /** One delivery to do, keyed by recipient. */
     public static final String NOTIFICATION_REQUESTS = "notification-requests";
 

@@ -7,17 +7,22 @@ import io.milestones.events.Scope;
 import io.milestones.events.ScopeType;
 import io.milestones.events.TeacherRegistered;
 import io.milestones.events.Topics;
+import io.milestones.milestone.counting.CountingOptions.GlobalAggregation;
 import io.milestones.milestone.rules.MilestoneRules;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -33,19 +38,27 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@code registrations} (keyed by teacherId) pass the {@link RegistrationGate}: each
  *       teacherId once; poison records to {@code registrations-dlt};
  *   <li>each distinct registration becomes one increment per counted scope ({@code global}, {@code
- *       country:IT}), repartitioned by scope;
- *   <li>the {@link ScopeCounter} keeps each scope's count and emits {@code MilestoneReached} to
- *       {@code milestones}, keyed by milestoneId.
+ *       country:IT}, {@code language:it}), repartitioned by scope; with {@link
+ *       GlobalAggregation#TWO_LEVEL} the global increments are summed per input task first;
+ *   <li>the {@link ScopeCounter} keeps each scope's count, emits milestone events to {@code
+ *       milestones} (keyed by milestoneId) and publishes counts to the compacted {@code
+ *       milestone-counts};
+ *   <li>every instance reads {@code milestone-counts} and {@code milestones} into global stores
+ *       ({@link #COUNTS_VIEW}, {@link MilestoneHistory#STORE}) that the read API queries.
  * </ol>
  */
 public final class CountingTopology {
 
-    /** The store answering {@code GET /api/counts}. */
+    /** The store of the counting task (local to the instance that owns the scope). */
     public static final String COUNTS_STORE = ScopeCounter.STORE;
+
+    /** Every scope's count as published on {@code milestone-counts}, on every instance. */
+    public static final String COUNTS_VIEW = "milestone-counts-view";
 
     private final MilestoneRules rules;
     private final Clock clock;
     private final String source;
+    private final CountingOptions options;
 
     /**
      * @param rules thresholds per counted dimension
@@ -53,9 +66,15 @@ public final class CountingTopology {
      * @param source the CloudEvents {@code ce_source} of emitted events
      */
     public CountingTopology(MilestoneRules rules, Clock clock, String source) {
+        this(rules, clock, source, CountingOptions.DEFAULTS);
+    }
+
+    public CountingTopology(
+            MilestoneRules rules, Clock clock, String source, CountingOptions options) {
         this.rules = rules;
         this.clock = clock;
         this.source = source;
+        this.options = options;
     }
 
     /** Builds a standalone topology. */
@@ -68,7 +87,16 @@ public final class CountingTopology {
     /** Adds the counting streams to {@code builder} (Spring's {@code StreamsBuilder} bean). */
     public void addTo(StreamsBuilder builder) {
         builder.addStateStore(store(RegistrationGate.STORE, Serdes.Long()));
-        builder.addStateStore(store(ScopeCounter.STORE, EventSerde.plain(ScopeCount.class)));
+        // cached: a scope changes many times per commit, its changelog gets the last value only
+        builder.addStateStore(
+                store(ScopeCounter.STORE, EventSerde.plain(ScopeCount.class)).withCachingEnabled());
+        if (options.globalAggregation() == GlobalAggregation.TWO_LEVEL
+                && rules.dimensions().contains(ScopeType.GLOBAL)) {
+            builder.addStateStore(
+                    store(GlobalPreAggregator.STORE, EventSerde.plain(ScopeIncrement.class))
+                            .withCachingEnabled());
+        }
+        readViews(builder);
 
         KStream<String, Gated> gated =
                 builder.stream(
@@ -83,37 +111,50 @@ public final class CountingTopology {
         gated.split(Named.as("gate-"))
                 .branch(
                         (key, value) -> value.isDeadLetter(),
+                        Branched.withConsumer(CountingTopology::deadLetter, "dead"))
+                .defaultBranch(Branched.withConsumer(this::count, "counted"));
+    }
+
+    private static void deadLetter(KStream<String, Gated> dead) {
+        dead.mapValues(Gated::deadLetter, Named.as("dead-letter-value"))
+                .to(
+                        Topics.deadLetter(Topics.REGISTRATIONS),
+                        Produced.with(Serdes.String(), Serdes.ByteArray())
+                                .withName("registrations-dlt"));
+    }
+
+    private void count(KStream<String, Gated> counted) {
+        boolean twoLevel =
+                options.globalAggregation() == GlobalAggregation.TWO_LEVEL
+                        && rules.dimensions().contains(ScopeType.GLOBAL);
+        KStream<String, ScopeIncrement> increments =
+                counted.flatMap(
+                        (teacherId, gated) -> increments(gated, !twoLevel),
+                        Named.as("scope-increments"));
+        if (twoLevel) {
+            KStream<String, ScopeIncrement> partialSums =
+                    counted.process(
+                            () -> new GlobalPreAggregator(options.flushInterval()),
+                            Named.as("global-partial-sums"),
+                            GlobalPreAggregator.STORE);
+            increments = increments.merge(partialSums, Named.as("all-increments"));
+        }
+        increments
+                .repartition(
+                        Repartitioned.with(Serdes.String(), EventSerde.plain(ScopeIncrement.class))
+                                .withName("by-scope"))
+                .process(
+                        () -> new ScopeCounter(rules, clock, source, options.publishInterval()),
+                        Named.as("count-scopes"),
+                        ScopeCounter.STORE)
+                .split(Named.as("counter-"))
+                .branch(
+                        (key, out) -> out.isEvent(),
                         Branched.withConsumer(
-                                dead ->
-                                        dead.mapValues(
-                                                        Gated::deadLetter,
-                                                        Named.as("dead-letter-value"))
-                                                .to(
-                                                        Topics.deadLetter(Topics.REGISTRATIONS),
-                                                        Produced.with(
-                                                                        Serdes.String(),
-                                                                        Serdes.ByteArray())
-                                                                .withName("registrations-dlt")),
-                                "dead"))
-                .defaultBranch(
-                        Branched.withConsumer(
-                                counted ->
-                                        counted.flatMap(
-                                                        this::increments,
-                                                        Named.as("scope-increments"))
-                                                .repartition(
-                                                        Repartitioned.with(
-                                                                        Serdes.String(),
-                                                                        EventSerde.plain(
-                                                                                ScopeIncrement
-                                                                                        .class))
-                                                                .withName("by-scope"))
-                                                .process(
-                                                        () ->
-                                                                new ScopeCounter(
-                                                                        rules, clock, source),
-                                                        Named.as("count-scopes"),
-                                                        ScopeCounter.STORE)
+                                events ->
+                                        events.mapValues(
+                                                        CounterOutput::event,
+                                                        Named.as("milestone-event"))
                                                 .to(
                                                         Topics.MILESTONES,
                                                         Produced.with(
@@ -122,32 +163,76 @@ public final class CountingTopology {
                                                                                 MilestoneEvent
                                                                                         .class))
                                                                 .withName("milestones")),
-                                "counted"));
+                                "events"))
+                .defaultBranch(
+                        Branched.withConsumer(
+                                published ->
+                                        published
+                                                .mapValues(
+                                                        CounterOutput::count,
+                                                        Named.as("scope-count"))
+                                                .to(
+                                                        Topics.MILESTONE_COUNTS,
+                                                        Produced.with(
+                                                                        Serdes.String(),
+                                                                        EventSerde.plain(
+                                                                                ScopeCount.class))
+                                                                .withName("milestone-counts")),
+                                "counts"));
     }
 
-    private List<KeyValue<String, ScopeIncrement>> increments(String teacherId, Gated gated) {
+    /** Global stores every instance keeps in full, so any instance answers the read API. */
+    private static void readViews(StreamsBuilder builder) {
+        builder.globalTable(
+                Topics.MILESTONE_COUNTS,
+                Consumed.with(Serdes.String(), EventSerde.plain(ScopeCount.class))
+                        .withName("milestone-counts-source"),
+                Materialized.<String, ScopeCount, KeyValueStore<Bytes, byte[]>>as(COUNTS_VIEW));
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(MilestoneHistory.STORE),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                Topics.MILESTONES,
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("milestones-source"),
+                HistoryWriter::new);
+    }
+
+    private List<KeyValue<String, ScopeIncrement>> increments(Gated gated, boolean withGlobal) {
         TeacherRegistered registration = gated.registration();
         var increment =
                 new ScopeIncrement(
-                        1,
                         CrossedBy.of(registration),
                         registration.registeredAt(),
                         registration.baseline());
-        List<KeyValue<String, ScopeIncrement>> out = new ArrayList<>(2);
+        List<KeyValue<String, ScopeIncrement>> out = new ArrayList<>(3);
         for (ScopeType dimension : rules.dimensions()) {
-            Scope scope =
-                    switch (dimension) {
-                        case GLOBAL -> Scope.GLOBAL;
-                        case COUNTRY -> Scope.country(registration.country());
-                        case LANGUAGE -> Scope.language(registration.language());
-                    };
-            out.add(KeyValue.pair(scope.id(), increment));
+            if (dimension == ScopeType.GLOBAL && !withGlobal) {
+                continue;
+            }
+            out.add(KeyValue.pair(scopeOf(dimension, registration).id(), increment));
         }
         return out;
     }
 
+    /** The scope a registration counts in along {@code dimension}. */
+    static Scope scopeOf(ScopeType dimension, TeacherRegistered registration) {
+        return switch (dimension) {
+            case GLOBAL -> Scope.GLOBAL;
+            case COUNTRY -> Scope.country(registration.country());
+            case LANGUAGE -> Scope.language(primaryLanguage(registration.language()));
+        };
+    }
+
+    /** {@code pt-BR} and {@code pt-PT} both count for {@code pt}. */
+    static String primaryLanguage(String tag) {
+        String language = Locale.forLanguageTag(tag.trim()).getLanguage();
+        return language.isEmpty() ? tag.trim().toLowerCase(Locale.ROOT) : language;
+    }
+
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(
-            String name, org.apache.kafka.common.serialization.Serde<V> valueSerde) {
+            String name, Serde<V> valueSerde) {
         return Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
     }

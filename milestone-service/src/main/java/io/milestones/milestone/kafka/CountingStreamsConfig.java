@@ -25,8 +25,10 @@ class CountingStreamsConfig {
             MilestoneRules rules,
             Clock clock,
             StreamsProperties properties,
+            CountingProperties counting,
             org.apache.kafka.streams.StreamsBuilder builder) {
-        CountingTopology topology = new CountingTopology(rules, clock, properties.source());
+        CountingTopology topology =
+                new CountingTopology(rules, clock, properties.source(), counting.toOptions());
         topology.addTo(builder);
         return topology;
     }
@@ -45,7 +47,20 @@ class CountingStreamsConfig {
         return new KafkaAdmin.NewTopics(
                 topic(Topics.REGISTRATIONS, properties),
                 topic(Topics.deadLetter(Topics.REGISTRATIONS), properties),
-                topic(Topics.MILESTONES, properties));
+                compacted(Topics.MILESTONES, properties),
+                compacted(Topics.MILESTONE_COUNTS, properties));
+    }
+
+    /**
+     * Only the latest record per key matters: a scope's count, a milestone's announcement (the
+     * history the read API and the re-announce guard rely on, kept for good).
+     */
+    private static NewTopic compacted(String name, StreamsProperties properties) {
+        return TopicBuilder.name(name)
+                .partitions(properties.partitions())
+                .replicas(properties.replicas())
+                .compact()
+                .build();
     }
 
     private static NewTopic topic(String name, StreamsProperties properties) {

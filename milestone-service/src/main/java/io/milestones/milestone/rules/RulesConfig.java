@@ -5,20 +5,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** Builds the {@link MilestoneRules} from settings; a bad rule stops start-up, naming it. */
 @Configuration(proxyBeanMethods = false)
 class RulesConfig {
 
     private static final Logger log = LoggerFactory.getLogger(RulesConfig.class);
 
     @Bean
-    MilestoneRules milestoneRules(RulesProperties properties) {
-        MilestoneRules rules = properties.toRules();
-        if (rules.dimensions().isEmpty()) {
-            throw new IllegalStateException(
-                    "no milestone rules configured: set milestones.rules.global.thresholds"
-                            + " (and/or milestones.rules.country.thresholds)");
-        }
-        log.info("Milestone rules: {}", rules);
-        return rules;
+    MilestoneRules milestoneRules(RulesProperties rules, ApproachingProperties approaching) {
+        MilestoneRules built = rules.toRules(approaching.fractions());
+        log.info("Milestone rules: {}", built);
+        return built;
     }
 }

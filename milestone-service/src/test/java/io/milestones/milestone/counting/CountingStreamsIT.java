@@ -38,8 +38,10 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=milestone-service",
-            "milestones.rules.global.thresholds=5,10",
+            "milestones.rules.global.thresholds=5,10,20",
             "milestones.rules.country.thresholds=4",
+            "milestones.rules.language.every=3",
+            "milestones.counting.publish-interval=200ms",
         })
 class CountingStreamsIT {
 
@@ -51,6 +53,10 @@ class CountingStreamsIT {
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("spring.kafka.streams.state-dir", stateDir::toString);
     }
+
+    static final Instant START = Instant.now().minusSeconds(3600);
+    static final java.util.concurrent.atomic.AtomicInteger SENT =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     @LocalServerPort int port;
 
@@ -84,12 +90,19 @@ class CountingStreamsIT {
                                                 KafkaTestClients.readCommitted(
                                                         kafka.bootstrapServers(),
                                                         Topics.MILESTONES))
-                                        .hasSize(4));
+                                        .hasSize(7));
         var milestones =
                 KafkaTestClients.readCommitted(kafka.bootstrapServers(), Topics.MILESTONES);
         assertThat(milestones)
                 .extracting(r -> r.key())
-                .containsExactlyInAnyOrder("global:5", "global:10", "country:IT:4", "country:FR:4");
+                .containsExactlyInAnyOrder(
+                        "global:5",
+                        "global:10",
+                        "country:IT:4",
+                        "country:FR:4",
+                        "language:en:3",
+                        "language:en:6",
+                        "language:en:9");
         var global10 =
                 milestones.stream()
                         .filter(r -> r.key().equals("global:10"))
@@ -106,12 +119,32 @@ class CountingStreamsIT {
                                 kafka.bootstrapServers(), Topics.deadLetter(Topics.REGISTRATIONS)))
                 .extracting(r -> r.key())
                 .containsExactly("t-x");
+
+        // every instance reads the history and the counts from topics: any instance answers
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(get("/api/milestones?size=2"))
+                                        .contains("\"total\":7")
+                                        .contains("\"page\":0"));
+        assertThat(get("/api/milestones?scope=country:IT"))
+                .contains("\"milestoneId\":\"country:IT:4\"")
+                .doesNotContain("country:FR:4")
+                .contains("\"total\":1");
+        assertThat(get("/api/milestones/next?scope=global"))
+                .contains("\"threshold\":20")
+                .contains("\"missing\":9")
+                .contains("\"ratePerHour\":")
+                .doesNotContain("\"ratePerHour\":null")
+                .doesNotContain("\"forecast\":null");
+        assertThat(get("/api/milestones?scope=planet:mars")).contains("\"field\":\"scope\"");
     }
 
     private static void send(
             KafkaProducer<String, byte[]> producer, String teacherId, String country)
             throws Exception {
-        Instant now = Instant.now();
+        // a minute apart in event time, so that there is a rate to forecast with
+        Instant now = START.plusSeconds(60L * SENT.incrementAndGet());
         var event =
                 new TeacherRegistered(
                         teacherId, country, "en", now, "N", null, Consents.none(), false);

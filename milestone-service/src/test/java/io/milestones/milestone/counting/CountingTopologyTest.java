@@ -1,126 +1,107 @@
 package io.milestones.milestone.counting;
 
+import static io.milestones.milestone.counting.TopologyFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.milestones.events.CloudEvent;
 import io.milestones.events.Consents;
 import io.milestones.events.CrossedBy;
 import io.milestones.events.EventJson;
-import io.milestones.events.EventSerde;
 import io.milestones.events.EventType;
-import io.milestones.events.MilestoneEvent;
 import io.milestones.events.MilestoneReached;
 import io.milestones.events.ScopeType;
 import io.milestones.events.TeacherErased;
 import io.milestones.events.TeacherRegistered;
-import io.milestones.events.Topics;
 import io.milestones.milestone.rules.ExplicitThresholds;
 import io.milestones.milestone.rules.MilestoneRules;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class CountingTopologyTest {
 
-    static final Instant NOW = Instant.parse("2021-12-03T12:00:00Z");
-
-    TopologyTestDriver driver;
-    TestInputTopic<String, byte[]> registrations;
-    TestOutputTopic<String, MilestoneEvent> milestones;
-    TestOutputTopic<String, byte[]> deadLetters;
-
-    @BeforeEach
-    void start() {
-        var rules =
-                new MilestoneRules(
-                        Map.of(
-                                ScopeType.GLOBAL, new ExplicitThresholds(List.of(5L, 10L)),
-                                ScopeType.COUNTRY, new ExplicitThresholds(List.of(3L))));
-        var topology =
-                new CountingTopology(rules, Clock.fixed(NOW, ZoneOffset.UTC), "/test").build();
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "counting-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(topology, config);
-        registrations =
-                driver.createInputTopic(
-                        Topics.REGISTRATIONS, new StringSerializer(), new ByteArraySerializer());
-        milestones =
-                driver.createOutputTopic(
-                        Topics.MILESTONES,
-                        new StringDeserializer(),
-                        EventSerde.of(MilestoneEvent.class).deserializer());
-        deadLetters =
-                driver.createOutputTopic(
-                        Topics.deadLetter(Topics.REGISTRATIONS),
-                        new StringDeserializer(),
-                        new ByteArrayDeserializer());
-    }
+    final TopologyFixture topology =
+            new TopologyFixture(
+                    new MilestoneRules(
+                            Map.of(
+                                    ScopeType.GLOBAL, new ExplicitThresholds(List.of(5L, 10L)),
+                                    ScopeType.COUNTRY, new ExplicitThresholds(List.of(3L)))));
 
     @AfterEach
     void stop() {
-        driver.close();
+        topology.close();
     }
 
     @Test
     @DisplayName("each threshold fires once, keyed by its deterministic milestoneId")
     void shouldEmitEachGlobalThresholdOnce() {
         for (int i = 1; i <= 12; i++) {
-            register("t-" + i, i % 2 == 0 ? "IT" : "FR");
+            topology.register("t-" + i, i % 2 == 0 ? "IT" : "FR", NOW.minusSeconds(100 - i));
         }
 
-        var events = milestones.readKeyValuesToList();
-        assertThat(events)
-                .extracting(kv -> kv.key)
+        assertThat(topology.reachedIds())
                 .containsExactlyInAnyOrder("country:FR:3", "country:IT:3", "global:5", "global:10");
-        MilestoneReached global5 = reached(events, "global:5");
+        MilestoneReached global5 = topology.reached("global:5");
         assertThat(global5.threshold()).isEqualTo(5);
         assertThat(global5.count()).isEqualTo(5);
         assertThat(global5.crossedBy()).isEqualTo(new CrossedBy("t-5", "FR", null));
-        assertThat(global5.reachedAt()).isEqualTo(registeredAt("t-5"));
+        assertThat(global5.reachedAt()).isEqualTo(NOW.minusSeconds(95));
         assertThat(global5.detectedAt()).isEqualTo(NOW);
-        assertThat(counts().get("global").count()).isEqualTo(12);
-        assertThat(counts().get("country:IT").count()).isEqualTo(6);
+        assertThat(topology.count("global")).isEqualTo(12);
+        assertThat(topology.count("country:IT")).isEqualTo(6);
     }
 
     @Test
     void shouldCountATeacherIdOnceHoweverOftenItIsDelivered() {
         for (int i = 0; i < 7; i++) {
-            register("t-same", "IT");
+            topology.register("t-same", "IT");
         }
-        register("t-other", "IT");
+        topology.register("t-other", "IT");
 
-        assertThat(counts().get("global").count()).isEqualTo(2);
-        assertThat(milestones.isEmpty()).isTrue();
+        assertThat(topology.count("global")).isEqualTo(2);
+        assertThat(topology.count("country:IT")).isEqualTo(2);
+        assertThat(topology.events()).isEmpty();
+    }
+
+    @Test
+    void shouldNotCountADuplicateThatArrivesWithOtherData() {
+        topology.register("t-1", "IT");
+        topology.register("t-1", "FR"); // the same teacher, delivered again with changed data
+
+        assertThat(topology.count("global")).isEqualTo(1);
+        assertThat(topology.count("country:FR")).isZero();
+    }
+
+    @Test
+    @DisplayName("a late registration counts once and dates the milestone it crosses")
+    void shouldCountLateEventOnceAndUseItsEventTimeAsReachedAt() {
+        for (int i = 1; i <= 4; i++) {
+            topology.register("t-" + i, "IT", NOW.minusSeconds(10 - i));
+        }
+        topology.register("t-late", "IT", NOW.minusSeconds(3600));
+        topology.register("t-late", "IT", NOW.minusSeconds(3600));
+
+        MilestoneReached global5 = topology.reached("global:5");
+        assertThat(global5.crossedBy().teacherId()).isEqualTo("t-late");
+        assertThat(global5.reachedAt()).isEqualTo(NOW.minusSeconds(3600));
+        assertThat(topology.count("global")).isEqualTo(5);
+        assertThat(topology.counts().get("global").lastEventAt()).isEqualTo(NOW.minusSeconds(6));
     }
 
     @Test
     void shouldWriteMilestoneWithCloudEventsHeaders() {
         for (int i = 1; i <= 5; i++) {
-            register("t-" + i, "PL");
+            topology.register("t-" + i, "PL");
         }
 
         var record =
-                milestones.readRecordsToList().stream()
+                topology.milestoneRecords().stream()
                         .filter(r -> r.key().equals("global:5"))
                         .findFirst()
                         .orElseThrow();
@@ -134,9 +115,9 @@ class CountingTopologyTest {
     @Test
     void shouldNameTheTeacherWhoCrossedOnlyWithConsent() {
         for (int i = 1; i <= 4; i++) {
-            register("t-" + i, "DE");
+            topology.register("t-" + i, "DE");
         }
-        send(
+        topology.send(
                 "t-5",
                 new TeacherRegistered(
                         "t-5",
@@ -148,111 +129,68 @@ class CountingTopologyTest {
                         new Consents(true),
                         false));
 
-        assertThat(reached(milestones.readKeyValuesToList(), "global:5").crossedBy().displayName())
-                .isEqualTo("Klara");
+        assertThat(topology.reached("global:5").crossedBy().displayName()).isEqualTo("Klara");
     }
 
     @Test
     void shouldCountBaselineButNotCelebrateThresholdsItCrossed() {
         for (int i = 1; i <= 6; i++) {
-            send("b-" + i, registration("b-" + i, "ES", true));
+            topology.baseline("b-" + i, "ES");
         }
         for (int i = 1; i <= 4; i++) {
-            register("t-" + i, "ES");
+            topology.register("t-" + i, "ES");
         }
 
-        assertThat(counts().get("global").count()).isEqualTo(10);
-        assertThat(milestones.readKeyValuesToList())
-                .extracting(kv -> kv.key)
-                .containsExactly("global:10");
+        assertThat(topology.count("global")).isEqualTo(10);
+        assertThat(topology.reachedIds()).containsExactly("global:10");
     }
 
     @Test
     void shouldNotReduceCountsOnErasure() {
-        register("t-1", "IT");
+        topology.register("t-1", "IT");
         var headers =
                 CloudEvent.create("/test", EventType.TEACHER_ERASED, NOW)
                         .writeTo(new RecordHeaders());
-        registrations.pipeInput(
-                new org.apache.kafka.streams.test.TestRecord<>(
-                        "t-1", EventJson.write(new TeacherErased("t-1", NOW)), headers));
+        topology.registrations.pipeInput(
+                new TestRecord<>("t-1", EventJson.write(new TeacherErased("t-1", NOW)), headers));
+        topology.register("t-1", "IT"); // and a later re-delivery does not count again
 
-        assertThat(counts().get("global").count()).isEqualTo(1);
-        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(topology.count("global")).isEqualTo(1);
+        assertThat(topology.deadLetters.isEmpty()).isTrue();
     }
 
     @Test
     @DisplayName(
             "poison records go to registrations-dlt with the reason and the partition keeps flowing")
     void shouldDeadLetterPoisonRecordsAndKeepCounting() {
-        registrations.pipeInput("t-bad", "{not json".getBytes(StandardCharsets.UTF_8));
-        registrations.pipeInput(
+        topology.registrations.pipeInput("t-bad", "{not json".getBytes(StandardCharsets.UTF_8));
+        topology.registrations.pipeInput(
                 "t-missing",
                 "{\"teacherId\":\"t-missing\",\"language\":\"it\",\"registeredAt\":\"2021-12-03T10:00:00Z\"}"
                         .getBytes(StandardCharsets.UTF_8));
-        send("someone-else", registration("t-9", "IT", false));
+        topology.send("someone-else", TopologyFixture.registration("t-9", "IT", NOW, false));
+        topology.registrations.pipeInput("t-null", (byte[]) null);
         for (int i = 1; i <= 5; i++) {
-            register("t-" + i, "IT");
+            topology.register("t-" + i, "IT");
         }
 
-        var dead = deadLetters.readRecordsToList();
+        var dead = topology.deadLetters.readRecordsToList();
         assertThat(dead)
                 .extracting(r -> r.key())
-                .containsExactly("t-bad", "t-missing", "someone-else");
+                .containsExactly("t-bad", "t-missing", "someone-else", "t-null");
         assertThat(header(dead.get(0).headers(), DeadLetterHeaders.EXCEPTION_MESSAGE))
                 .contains("not a valid TeacherRegistered");
         assertThat(header(dead.get(1).headers(), DeadLetterHeaders.EXCEPTION_MESSAGE))
                 .contains("country is required");
         assertThat(header(dead.get(2).headers(), DeadLetterHeaders.EXCEPTION_MESSAGE))
                 .contains("key must be the teacherId");
+        assertThat(header(dead.get(3).headers(), DeadLetterHeaders.EXCEPTION_MESSAGE))
+                .contains("no value");
         assertThat(header(dead.get(0).headers(), DeadLetterHeaders.ORIGINAL_TOPIC))
                 .isEqualTo("registrations");
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        assertThat(counts().get("global").count()).isEqualTo(5);
-        assertThat(milestones.readKeyValuesToList()).extracting(kv -> kv.key).contains("global:5");
-    }
-
-    private void register(String teacherId, String country) {
-        send(teacherId, registration(teacherId, country, false));
-    }
-
-    private static TeacherRegistered registration(
-            String teacherId, String country, boolean baseline) {
-        return new TeacherRegistered(
-                teacherId,
-                country,
-                country.toLowerCase(),
-                registeredAt(teacherId),
-                "Name of " + teacherId,
-                teacherId + "@example.org",
-                Consents.none(),
-                baseline);
-    }
-
-    private static Instant registeredAt(String teacherId) {
-        return NOW.minusSeconds(1000 - Math.abs(teacherId.hashCode() % 1000));
-    }
-
-    private void send(String key, TeacherRegistered event) {
-        Headers headers =
-                CloudEvent.create("/test", EventType.TEACHER_REGISTERED, event.registeredAt())
-                        .writeTo(new RecordHeaders());
-        registrations.pipeInput(
-                new org.apache.kafka.streams.test.TestRecord<>(
-                        key, EventJson.write(event), headers));
-    }
-
-    private KeyValueStore<String, ScopeCount> counts() {
-        return driver.getKeyValueStore(CountingTopology.COUNTS_STORE);
-    }
-
-    private static MilestoneReached reached(
-            List<org.apache.kafka.streams.KeyValue<String, MilestoneEvent>> events, String id) {
-        return events.stream()
-                .filter(kv -> kv.key.equals(id))
-                .map(kv -> (MilestoneReached) kv.value)
-                .findFirst()
-                .orElseThrow();
+        assertThat(topology.count("global")).isEqualTo(5);
+        assertThat(topology.reachedIds()).contains("global:5");
     }
 
     private static String header(Headers headers, String key) {

@@ -57,7 +57,12 @@ public class KafkaErrorHandlingConfig {
     @Bean
     KafkaAdmin.NewTopics notifierTopics(TopicProperties topics) {
         return new KafkaAdmin.NewTopics(
-                topic(Topics.MILESTONES, topics),
+                // Compacted, as milestone-service creates it: its history must not age out.
+                TopicBuilder.name(Topics.MILESTONES)
+                        .partitions(topics.partitions())
+                        .replicas(topics.replicas())
+                        .compact()
+                        .build(),
                 topic(Topics.deadLetter(Topics.MILESTONES), topics),
                 topic(Topics.REGISTRATIONS, topics),
                 topic(Topics.deadLetter(Topics.REGISTRATIONS), topics),
