@@ -1,10 +1,8 @@
 package io.milestones.ops;
 
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 
 /**
  * The ops console: topics, offsets, consumer lag, dead letters (masked) and their replay, with an
@@ -25,10 +23,5 @@ public class OpsConsoleApplication {
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(OpsConsoleApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

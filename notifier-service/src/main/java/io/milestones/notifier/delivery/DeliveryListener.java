@@ -36,10 +36,16 @@ class DeliveryListener {
     private final SubscriberDirectory subscribers;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
 
+    private final DeliveryMetrics metrics;
+
     DeliveryListener(
-            Deliveries deliveries, SubscriberDirectory subscribers, List<ChannelSender> senders) {
+            Deliveries deliveries,
+            SubscriberDirectory subscribers,
+            List<ChannelSender> senders,
+            DeliveryMetrics metrics) {
         this.deliveries = deliveries;
         this.subscribers = subscribers;
+        this.metrics = metrics;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
     }
 
@@ -81,8 +87,10 @@ class DeliveryListener {
             }
             sender.deliver(request);
             deliveries.sent(request);
+            metrics.sent(request.channel());
         } catch (PermanentDeliveryException e) {
             deliveries.failed(request, e.getMessage());
+            metrics.failed(request.channel());
             log.warn(
                     "Delivery of {} to {} failed for good: {}",
                     request.milestoneId(),
@@ -90,6 +98,7 @@ class DeliveryListener {
                     Emails.maskAll(e.getMessage()));
         } catch (RuntimeException e) {
             deliveries.retrying(request, e.getMessage());
+            metrics.retried(request.channel());
             throw e;
         }
     }
@@ -99,6 +108,7 @@ class DeliveryListener {
     void onDeadLetter(ConsumerRecord<String, Object> record) {
         if (record.value() instanceof NotificationRequest request) {
             deliveries.failed(request, "retries exhausted: " + header(record));
+            metrics.failed(request.channel());
             log.warn(
                     "Delivery of {} to {} dead-lettered after retries",
                     request.milestoneId(),

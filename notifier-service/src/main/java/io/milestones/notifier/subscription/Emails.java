@@ -25,9 +25,6 @@ public final class Emails {
 
     /** Masks every address inside free text, e.g. an SMTP server's error message. */
     public static String maskAll(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.replaceAll("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@", "$1***@");
+        return io.milestones.support.Masking.emails(text);
     }
 }

@@ -1,7 +1,6 @@
 package io.milestones.ops.deadletters;
 
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,8 +9,6 @@ import java.util.regex.Pattern;
  */
 public final class Masking {
 
-    private static final Pattern EMAIL =
-            Pattern.compile("([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
     private static final Set<String> PERSONAL_FIELDS =
             Set.of("displayName", "email", "name", "recipient", "firstName", "lastName");
     private static final Pattern PERSONAL_JSON_FIELD =
@@ -27,8 +24,7 @@ public final class Masking {
         if (text == null) {
             return null;
         }
-        String fields = PERSONAL_JSON_FIELD.matcher(text).replaceAll("$1\"***\"");
-        Matcher emails = EMAIL.matcher(fields);
-        return emails.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***@" + m.group(2)));
+        return io.milestones.support.Masking.emails(
+                PERSONAL_JSON_FIELD.matcher(text).replaceAll("$1\"***\""));
     }
 }

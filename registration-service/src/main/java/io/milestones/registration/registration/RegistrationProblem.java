@@ -11,8 +11,16 @@ import org.springframework.web.ErrorResponseException;
  */
 public final class RegistrationProblem extends ErrorResponseException {
 
+    private final String reason;
+
     private RegistrationProblem(HttpStatus status, String type, String title, String detail) {
         super(status, problem(status, type, title, detail), null);
+        this.reason = type;
+    }
+
+    /** The problem's fixed slug ({@code email-taken}, ...), for metrics and logs. */
+    String reason() {
+        return reason;
     }
 
     private static ProblemDetail problem(

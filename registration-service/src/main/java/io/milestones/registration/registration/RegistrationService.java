@@ -25,18 +25,21 @@ public class RegistrationService {
     private final RegistrationEvents events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final RegistrationMetrics metrics;
 
     RegistrationService(
             Teachers teachers,
             Outbox outbox,
             RegistrationEvents events,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            RegistrationMetrics metrics) {
         this.teachers = teachers;
         this.outbox = outbox;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Registers a teacher now; see {@link #register(NewTeacher, String)}. */
@@ -73,9 +76,17 @@ public class RegistrationService {
                             teachers.insert(candidate);
                             outbox.append(events.registered(candidate));
                         });
+                metrics.accepted();
                 return Registered.of(candidate, false);
             } catch (DuplicateKeyException taken) {
-                return answerRepeated(candidate);
+                try {
+                    Registered repeated = answerRepeated(candidate);
+                    metrics.repeated();
+                    return repeated;
+                } catch (RegistrationProblem refused) {
+                    metrics.rejected(refused.reason());
+                    throw refused;
+                }
             } catch (PessimisticLockingFailureException busy) {
                 // a concurrent insert of the same key held its lock too long: try again
                 if (attempt == ATTEMPTS) {

@@ -1,8 +1,10 @@
 package io.milestones.registration.web;
 
+import io.milestones.registration.registration.RegistrationMetrics;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -11,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -22,6 +25,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private final ObjectProvider<RegistrationMetrics> metrics;
+
+    ApiProblems(ObjectProvider<RegistrationMetrics> metrics) {
+        this.metrics = metrics;
+    }
 
     static final URI INVALID_REQUEST = URI.create("urn:milestones:problem:invalid-request");
 
@@ -69,6 +78,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> invalid(
             List<FieldError> errors, HttpHeaders headers, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet
+                && "POST".equals(servlet.getRequest().getMethod())
+                && "/api/registrations".equals(servlet.getRequest().getRequestURI())) {
+            metrics.ifAvailable(m -> m.rejected("invalid"));
+        }
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(
                         HttpStatus.BAD_REQUEST,

@@ -1,0 +1,43 @@
+package io.milestones.notifier.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code milestones.deliveries{channel,status}} (sent, failed) and {@code
+ * milestones.delivery.retries{channel}}. Tags never carry recipients.
+ */
+@Component
+class DeliveryMetrics {
+
+    private final MeterRegistry meters;
+
+    DeliveryMetrics(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    void sent(Channel channel) {
+        delivery(channel, "sent").increment();
+    }
+
+    void failed(Channel channel) {
+        delivery(channel, "failed").increment();
+    }
+
+    void retried(Channel channel) {
+        Counter.builder("milestones.delivery.retries")
+                .description("Delivery attempts that failed transiently and will be retried")
+                .tag("channel", channel.name().toLowerCase(java.util.Locale.ROOT))
+                .register(meters)
+                .increment();
+    }
+
+    private Counter delivery(Channel channel, String status) {
+        return Counter.builder("milestones.deliveries")
+                .description("Deliveries by channel and final status")
+                .tag("channel", channel.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("status", status)
+                .register(meters);
+    }
+}
