@@ -98,6 +98,11 @@ class SocialHttp {
         return wait.compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : wait;
     }
 
+    /** Waits {@code wait} (e.g. for a server to finish processing an upload). */
+    void pause(String network, Duration wait) {
+        pause(network, wait, null);
+    }
+
     private void pause(String network, Duration wait, RuntimeException failure) {
         try {
             sleeper.sleep(wait);
