@@ -1,5 +1,8 @@
 package io.milestones.notifier.social;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -16,6 +19,7 @@ import io.milestones.events.MilestoneReached;
 import io.milestones.events.Scope;
 import io.milestones.events.Topics;
 import io.milestones.testing.KafkaBrokerExtension;
+import io.milestones.testing.KafkaTestClients;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -28,7 +32,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -78,6 +85,8 @@ class SocialNetworksIT {
         registry.add("milestones.social.x.base-url", networks::baseUrl);
     }
 
+    private static final AtomicInteger published = new AtomicInteger();
+
     @LocalServerPort int port;
     @Autowired SocialDeliveries deliveries;
 
@@ -97,6 +106,7 @@ class SocialNetworksIT {
 
         publish(milestone);
         publish(milestone); // redelivered: the networks already have it
+        awaitConsumed();
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(
@@ -163,6 +173,83 @@ class SocialNetworksIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    void shouldRecordARejectedPostFailedAndDeadLetterTheMilestoneAtOnce() throws Exception {
+        NetworkStubs.bluesky(networks);
+        NetworkStubs.x(networks);
+        networks.stubFor(post("/api/v2/media").willReturn(okJson(MastodonPublisherIT.MEDIA)));
+        networks.stubFor(
+                post("/api/v1/statuses")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody("{\"error\":\"The access token is invalid\"}")));
+        var milestone =
+                new MilestoneReached(
+                        "global:5000",
+                        Scope.GLOBAL,
+                        5_000,
+                        5_000,
+                        Instant.parse("2021-02-01T09:00:00Z"),
+                        Instant.parse("2021-02-01T09:00:01Z"),
+                        new CrossedBy("t-5", "PL", null));
+
+        publish(milestone);
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                KafkaTestClients.readCommitted(
+                                                        kafka.bootstrapServers(),
+                                                        Topics.deadLetter(Topics.MILESTONES)))
+                                        .extracting(r -> r.key())
+                                        .containsExactly("global:5000"));
+        awaitConsumed();
+        // Not retried: the token will not become valid by asking again.
+        networks.verify(1, postRequestedFor(urlEqualTo("/api/v1/statuses")));
+        assertThat(deliveries.find("global:5000", "mastodon"))
+                .hasValueSatisfying(
+                        d -> {
+                            assertThat(d.status()).isEqualTo(SocialDeliveryStatus.FAILED);
+                            assertThat(d.lastError()).contains("The access token is invalid");
+                        });
+        for (String network : List.of("bluesky", "x")) {
+            assertThat(deliveries.find("global:5000", network).orElseThrow().status())
+                    .isEqualTo(SocialDeliveryStatus.POSTED);
+        }
+    }
+
+    /** Waits until the notifier has committed every milestone record published so far. */
+    private void awaitConsumed() {
+        try (Admin admin =
+                Admin.create(
+                        Map.<String, Object>of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                kafka.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    admin
+                                                    .listConsumerGroupOffsets("notifier-service")
+                                                    .partitionsToOffsetAndMetadata()
+                                                    .get()
+                                                    .entrySet()
+                                                    .stream()
+                                                    .filter(
+                                                            e ->
+                                                                    e.getKey()
+                                                                            .topic()
+                                                                            .equals(
+                                                                                    Topics
+                                                                                            .MILESTONES))
+                                                    .mapToLong(e -> e.getValue().offset())
+                                                    .sum()
+                                            >= published.get());
+        }
+    }
+
     /** The requests served on {@code path}, oldest first. */
     private static List<ServeEvent> served(String path) {
         List<ServeEvent> events = new ArrayList<>();
@@ -195,6 +282,7 @@ class SocialNetworksIT {
                             Instant.now())
                     .writeTo(record.headers());
             producer.send(record).get();
+            published.incrementAndGet();
         }
     }
 
