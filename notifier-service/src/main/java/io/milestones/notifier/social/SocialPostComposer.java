@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the announcement of a milestone for one network: headline, the chain question, an
  * invitation, the optional link and the hashtags, in the milestone's language (a country's
- * milestones in the country's main language), fitted to the network's limit. Hashtags and the link
- * are never cut; the invitation goes first, then the question is shortened, then the headline.
+ * milestones in the country's main language), fitted to the network's limit. A bundle may word a
+ * part for one network ({@code social.invite.x}); otherwise every network shares the wording.
+ * Hashtags and the link are never cut; the invitation goes first, then the question is shortened,
+ * then the headline.
  */
 @Component
 class SocialPostComposer {
@@ -43,11 +45,13 @@ class SocialPostComposer {
                 view.place() == null
                         ? message(
                                 "social.headline.global",
+                                network,
                                 locale,
                                 view.community(),
                                 view.threshold())
                         : message(
                                 "social.headline.country",
+                                network,
                                 locale,
                                 view.community(),
                                 view.threshold(),
@@ -59,7 +63,7 @@ class SocialPostComposer {
                         view.question(),
                         locale);
         String hashtags = view.hashtag() + " #" + campaign.memberTag();
-        String invite = message("social.invite", locale, view.hashtag());
+        String invite = message("social.invite", network, locale, view.hashtag());
         String link = social.link() == null ? null : social.link().toString();
         String text = new PostText(headline, question, invite, link, hashtags).fit(limit);
         return new SocialPost(
@@ -72,7 +76,9 @@ class SocialPostComposer {
                 null);
     }
 
-    private String message(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args, locale);
+    /** The network's own wording ({@code <key>.<network>}) when its bundle has one. */
+    private String message(String key, String network, Locale locale, Object... args) {
+        String own = messages.getMessage(key + "." + network, args, null, locale);
+        return own != null ? own : messages.getMessage(key, args, locale);
     }
 }

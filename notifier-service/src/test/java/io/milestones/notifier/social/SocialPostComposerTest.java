@@ -42,6 +42,14 @@ class SocialPostComposerTest {
     }
 
     @Test
+    void shouldUseANetworksOwnWordingWhenTheBundleHasOne() {
+        String text = composer(null).compose(global(1_000_000), "x", PostLimit.X).text();
+
+        assertThat(text).contains("? Reply with #1MeTwinners and tag a colleague!");
+        assertThat(PostLimit.X.length(text)).isLessThanOrEqualTo(280);
+    }
+
+    @Test
     void shouldPostACountrysMilestoneInItsMainLanguage() {
         SocialPost post = composer(null).compose(country("IT", 50_000), "net", PostLimit.BLUESKY);
 
