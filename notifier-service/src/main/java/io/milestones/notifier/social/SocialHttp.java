@@ -11,6 +11,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /**
  * What every network adapter shares: a {@link RestClient} with timeouts whose error answers become
@@ -78,6 +79,10 @@ class SocialHttp {
             } catch (ResourceAccessException e) {
                 failure = e;
                 wait = backoff(attempt);
+            } catch (RestClientException e) {
+                // An answer we cannot read: not worth repeating now, but no verdict on the post.
+                throw new SocialNetworkUnavailableException(
+                        network, "unexpected answer: " + e.getMessage(), null, e);
             }
             if (attempt >= retry.maxAttempts()
                     || waited.plus(wait).compareTo(retry.maxWait()) > 0) {

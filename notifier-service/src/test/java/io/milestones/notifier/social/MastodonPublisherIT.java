@@ -232,6 +232,27 @@ class MastodonPublisherIT {
     }
 
     @Test
+    void shouldReportAnAnswerItCannotReadAsUnavailableWithoutRepeatingThePost() {
+        mastodon.stubFor(
+                post("/api/v1/statuses")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody("<html>maintenance</html>")));
+
+        assertThatThrownBy(
+                        () ->
+                                publisher()
+                                        .publish(
+                                                SocialTestHttp.post(
+                                                        "global:1000", "hi", Locale.ENGLISH, null)))
+                .isInstanceOf(SocialNetworkUnavailableException.class)
+                .hasMessageContaining("unexpected answer");
+        mastodon.verify(1, postRequestedFor(urlEqualTo("/api/v1/statuses")));
+    }
+
+    @Test
     void shouldWaitForMediaStillProcessingBeforePosting() {
         mastodon.stubFor(
                 post("/api/v2/media")
