@@ -51,6 +51,11 @@ class BlueskyPublisher implements SocialPublisher {
     }
 
     @Override
+    public boolean attachesImage() {
+        return true;
+    }
+
+    @Override
     public PostLimit limit() {
         return PostLimit.BLUESKY;
     }

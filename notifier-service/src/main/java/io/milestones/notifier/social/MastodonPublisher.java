@@ -52,6 +52,11 @@ class MastodonPublisher implements SocialPublisher {
     }
 
     @Override
+    public boolean attachesImage() {
+        return true;
+    }
+
+    @Override
     public PostLimit limit() {
         return PostLimit.MASTODON;
     }

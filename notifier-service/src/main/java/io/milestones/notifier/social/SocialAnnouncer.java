@@ -46,7 +46,8 @@ class SocialAnnouncer implements MilestoneChannel {
     @Override
     public void celebrate(MilestoneReached milestone) {
         celebrated.remember(milestone);
-        SocialImage image = cardOf(milestone);
+        boolean anyAttaches = publishers.stream().anyMatch(SocialPublisher::attachesImage);
+        SocialImage image = anyAttaches ? cardOf(milestone) : null;
         RuntimeException failure = null;
         for (SocialPublisher publisher : publishers) {
             try {
@@ -70,7 +71,7 @@ class SocialAnnouncer implements MilestoneChannel {
         int attempts = previous.map(SocialDelivery::attempts).orElse(0) + 1;
         SocialPost post =
                 composer.compose(milestone, publisher.network(), publisher.limit())
-                        .withImage(image);
+                        .withImage(publisher.attachesImage() ? image : null);
         record(post, publisher, SocialDeliveryStatus.PENDING, attempts, null, null);
         try {
             PublishedPost published = publisher.publish(post);

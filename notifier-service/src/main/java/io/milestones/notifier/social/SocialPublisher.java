@@ -19,6 +19,11 @@ public interface SocialPublisher {
         return PostLimit.MASTODON;
     }
 
+    /** Whether posts here carry the celebration card (it is drawn only when some network does). */
+    default boolean attachesImage() {
+        return false;
+    }
+
     /**
      * Publishes {@code post}, at most once per milestone on this network even when called again
      * (after a crash or a redelivery).

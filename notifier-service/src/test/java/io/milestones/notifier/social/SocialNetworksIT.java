@@ -89,11 +89,14 @@ class SocialNetworksIT {
 
     @LocalServerPort int port;
     @Autowired SocialDeliveries deliveries;
+    @Autowired SocialProperties social;
 
     @Test
     void shouldPostTheMilestoneExactlyOncePerNetworkInTheCountrysLanguage() throws Exception {
         NetworkStubs.all(networks);
         NetworkStubs.mastodonRateLimitedOnce(networks, 1);
+        assertThat(social.languageOf("AT")).isEqualTo(java.util.Locale.GERMAN);
+        assertThat(social.languageOf("NO")).isEqualTo(java.util.Locale.forLanguageTag("nb"));
         var milestone =
                 new MilestoneReached(
                         "country:AT:1000",
