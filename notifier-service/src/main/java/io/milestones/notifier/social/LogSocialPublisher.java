@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The default publisher: writes the post it would publish to the log and keeps the latest ones for
- * {@code GET /api/social/posts}, so nothing reaches a real network by accident.
+ * Always on: writes each post to the log and keeps the latest ones for {@code GET
+ * /api/social/posts}. With no network enabled it is the only publisher, so nothing reaches a real
+ * network by accident; with networks enabled it shows what was announced (Mastodon's wording).
  */
 @Component
 class LogSocialPublisher implements SocialPublisher {
@@ -25,17 +26,19 @@ class LogSocialPublisher implements SocialPublisher {
     }
 
     @Override
-    public void publish(SocialPost post) {
+    public PublishedPost publish(SocialPost post) {
         log.info("Social post for {}:\n{}", post.milestoneId(), post.text());
         synchronized (recent) {
+            recent.removeIf(p -> p.milestoneId().equals(post.milestoneId()));
             recent.addFirst(post);
             while (recent.size() > KEEP) {
                 recent.removeLast();
             }
         }
+        return new PublishedPost(post.milestoneId(), null, false);
     }
 
-    /** The latest posts, newest first. */
+    /** The latest posts, newest first, one per milestone. */
     List<SocialPost> recent() {
         synchronized (recent) {
             return List.copyOf(recent);

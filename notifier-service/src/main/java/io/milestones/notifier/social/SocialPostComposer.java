@@ -8,40 +8,77 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** Writes the announcement: the milestone, the chain question and the campaign hashtags. */
+/**
+ * Writes the announcement of a milestone for one network: headline, the chain question, an
+ * invitation, the optional link and the hashtags, in the milestone's language (a country's
+ * milestones in the country's main language), fitted to the network's limit. A bundle may word a
+ * part for one network ({@code social.invite.x}); otherwise every network shares the wording.
+ * Hashtags and the link are never cut; the invitation goes first, then the question is shortened,
+ * then the headline.
+ */
 @Component
 class SocialPostComposer {
 
     private final CampaignProperties campaign;
+    private final SocialProperties social;
+    private final PostLanguages languages;
     private final MessageSource messages;
     private final Clock clock;
 
-    SocialPostComposer(CampaignProperties campaign, MessageSource messages, Clock clock) {
+    SocialPostComposer(
+            CampaignProperties campaign,
+            SocialProperties social,
+            PostLanguages languages,
+            MessageSource messages,
+            Clock clock) {
         this.campaign = campaign;
+        this.social = social;
+        this.languages = languages;
         this.messages = messages;
         this.clock = clock;
     }
 
-    SocialPost compose(MilestoneReached milestone, String network, Locale locale) {
+    SocialPost compose(MilestoneReached milestone, String network, PostLimit limit) {
+        Locale locale = languages.of(milestone.scope());
         MilestoneView view = MilestoneView.of(milestone, campaign, locale);
         String headline =
                 view.place() == null
-                        ? messages.getMessage(
+                        ? message(
                                 "social.headline.global",
-                                new Object[] {view.community(), view.threshold()},
-                                locale)
-                        : messages.getMessage(
+                                network,
+                                locale,
+                                view.community(),
+                                view.threshold())
+                        : message(
                                 "social.headline.country",
-                                new Object[] {view.community(), view.threshold(), view.place()},
-                                locale);
-        String text =
-                headline
-                        + "\n\n"
-                        + view.question()
-                        + "\n\n"
-                        + view.hashtag()
-                        + " #"
-                        + campaign.memberTag();
-        return new SocialPost(milestone.milestoneId(), network, text, locale, clock.instant());
+                                network,
+                                locale,
+                                view.community(),
+                                view.threshold(),
+                                view.place());
+        String question =
+                messages.getMessage(
+                        "social.question",
+                        new Object[] {view.community()},
+                        view.question(),
+                        locale);
+        String hashtags = view.hashtag() + " #" + campaign.memberTag();
+        String invite = message("social.invite", network, locale, view.hashtag());
+        String link = social.link() == null ? null : social.link().toString();
+        String text = new PostText(headline, question, invite, link, hashtags).fit(limit);
+        return new SocialPost(
+                milestone.milestoneId(),
+                network,
+                text,
+                locale,
+                milestone.reachedAt(),
+                clock.instant(),
+                null);
+    }
+
+    /** The network's own wording ({@code <key>.<network>}) when its bundle has one. */
+    private String message(String key, String network, Locale locale, Object... args) {
+        String own = messages.getMessage(key + "." + network, args, null, locale);
+        return own != null ? own : messages.getMessage(key, args, locale);
     }
 }

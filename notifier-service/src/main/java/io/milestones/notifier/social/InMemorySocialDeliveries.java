@@ -1,0 +1,29 @@
+package io.milestones.notifier.social;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Deliveries kept in memory: enough to skip a network that already has the post when the same
+ * milestone is redelivered to this process. Lost on restart; the networks' own idempotency (see
+ * decision 0401) covers that window.
+ */
+class InMemorySocialDeliveries implements SocialDeliveries {
+
+    private final ConcurrentMap<String, SocialDelivery> deliveries = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<SocialDelivery> find(String milestoneId, String network) {
+        return Optional.ofNullable(deliveries.get(key(milestoneId, network)));
+    }
+
+    @Override
+    public void record(SocialDelivery delivery) {
+        deliveries.put(key(delivery.milestoneId(), delivery.network()), delivery);
+    }
+
+    private static String key(String milestoneId, String network) {
+        return milestoneId + "|" + network;
+    }
+}

@@ -1,0 +1,299 @@
+package io.milestones.notifier.social;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.milestones.events.CloudEvent;
+import io.milestones.events.CrossedBy;
+import io.milestones.events.EventJson;
+import io.milestones.events.EventType;
+import io.milestones.events.MilestoneReached;
+import io.milestones.events.Scope;
+import io.milestones.events.Topics;
+import io.milestones.testing.KafkaBrokerExtension;
+import io.milestones.testing.KafkaTestClients;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole path: a milestone on a real broker → exactly one post on each enabled network (WireMock
+ * following their documented APIs), in the country's language, with the card, the first Mastodon
+ * attempt rate-limited for the advertised second.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=notifier-service",
+            "milestones.social.mastodon.enabled=true",
+            "milestones.social.mastodon.access-token=mastodon-token",
+            "milestones.social.bluesky.enabled=true",
+            "milestones.social.bluesky.identifier=etwinning.bsky.social",
+            "milestones.social.bluesky.app-password=app-password",
+            "milestones.social.x.enabled=true",
+            "milestones.social.x.access-token=x-token",
+            "milestones.retry.max-elapsed=1s",
+        })
+class SocialNetworksIT {
+
+    @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
+    @RegisterExtension
+    static WireMockExtension networks =
+            WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        registry.add("milestones.social.mastodon.base-url", networks::baseUrl);
+        registry.add("milestones.social.bluesky.service-url", networks::baseUrl);
+        registry.add("milestones.social.x.base-url", networks::baseUrl);
+    }
+
+    private static final AtomicInteger published = new AtomicInteger();
+
+    @LocalServerPort int port;
+    @Autowired SocialDeliveries deliveries;
+    @Autowired SocialProperties social;
+
+    @Test
+    void shouldPostTheMilestoneExactlyOncePerNetworkInTheCountrysLanguage() throws Exception {
+        NetworkStubs.all(networks);
+        NetworkStubs.mastodonRateLimitedOnce(networks, 1);
+        assertThat(social.languageOf("AT")).isEqualTo(java.util.Locale.GERMAN);
+        assertThat(social.languageOf("NO")).isEqualTo(java.util.Locale.forLanguageTag("nb"));
+        var milestone =
+                new MilestoneReached(
+                        "country:AT:1000",
+                        Scope.country("AT"),
+                        1_000,
+                        1_003,
+                        Instant.parse("2021-11-20T16:02:11Z"),
+                        Instant.parse("2021-11-20T16:02:12Z"),
+                        new CrossedBy("t-9", "AT", null));
+
+        publish(milestone);
+        publish(milestone); // redelivered: the networks already have it
+        awaitConsumed();
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> {
+                            for (String network : List.of("mastodon", "bluesky", "x", "log")) {
+                                assertThat(deliveries.find("country:AT:1000", network))
+                                        .hasValueSatisfying(
+                                                d ->
+                                                        assertThat(d.status())
+                                                                .isEqualTo(
+                                                                        SocialDeliveryStatus
+                                                                                .POSTED));
+                            }
+                        });
+
+        // Mastodon: 429 with Retry-After: 1, then the one status, a second or more later.
+        List<ServeEvent> statuses = served("/api/v1/statuses");
+        assertThat(statuses).extracting(e -> e.getResponse().getStatus()).containsExactly(429, 200);
+        assertThat(
+                        statuses.get(1).getRequest().getLoggedDate().getTime()
+                                - statuses.get(0).getRequest().getLoggedDate().getTime())
+                .isGreaterThanOrEqualTo(1_000);
+        JsonNode status = json(statuses.get(1));
+        assertThat(status.path("language").asString()).isEqualTo("de");
+        assertThat(status.path("status").asString())
+                .startsWith("🎉 eTwinning zählt 1.000 Lehrkräfte in Österreich!")
+                .contains("Was ist das beste Ergebnis")
+                .endsWith("#1KeTwinners #eTwinners");
+        assertThat(status.path("media_ids").get(0).asString()).isEqualTo("22348641");
+
+        // Bluesky: one record, hashtag facets at the UTF-8 byte offsets of its text.
+        networks.verify(1, postRequestedFor(urlEqualTo("/xrpc/com.atproto.repo.createRecord")));
+        JsonNode record = json(served("/xrpc/com.atproto.repo.createRecord").get(0)).path("record");
+        String text = record.path("text").asString();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        assertThat(record.path("langs").get(0).asString()).isEqualTo("de");
+        List<String> tagged = new ArrayList<>();
+        for (JsonNode facet : record.path("facets")) {
+            int start = facet.path("index").path("byteStart").asInt();
+            int end = facet.path("index").path("byteEnd").asInt();
+            String slice = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            assertThat(slice).isEqualTo("#" + facet.path("features").get(0).path("tag").asString());
+            tagged.add(slice);
+        }
+        assertThat(tagged).contains("#1KeTwinners", "#eTwinners");
+        assertThat(text).endsWith("#1KeTwinners #eTwinners");
+        assertThat(record.path("embed").path("images").get(0).path("alt").asString())
+                .startsWith("Festkarte: eTwinning zählt 1.000 Lehrkräfte in Österreich");
+
+        // X: one tweet, within 280.
+        networks.verify(1, postRequestedFor(urlEqualTo("/2/tweets")));
+        assertThat(PostLimit.X.length(json(served("/2/tweets").get(0)).path("text").asString()))
+                .isLessThanOrEqualTo(280);
+
+        // The card the e-mail can link to.
+        HttpResponse<byte[]> card = get("/api/social/cards/country:AT:1000.png");
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(card.headers().firstValue("Content-Type")).hasValue("image/png");
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(card.body()));
+        assertThat(png.getWidth()).isEqualTo(1200);
+        assertThat(png.getHeight()).isEqualTo(675);
+        assertThat(get("/api/social/cards/global:5000.png").statusCode()).isEqualTo(404);
+        assertThat(get("/api/social/cards/global:5000.png?date=2021-12-03").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void shouldRecordARejectedPostFailedAndDeadLetterTheMilestoneAtOnce() throws Exception {
+        NetworkStubs.bluesky(networks);
+        NetworkStubs.x(networks);
+        networks.stubFor(post("/api/v2/media").willReturn(okJson(MastodonPublisherIT.MEDIA)));
+        networks.stubFor(
+                post("/api/v1/statuses")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody("{\"error\":\"The access token is invalid\"}")));
+        var milestone =
+                new MilestoneReached(
+                        "global:5000",
+                        Scope.GLOBAL,
+                        5_000,
+                        5_000,
+                        Instant.parse("2021-02-01T09:00:00Z"),
+                        Instant.parse("2021-02-01T09:00:01Z"),
+                        new CrossedBy("t-5", "PL", null));
+
+        publish(milestone);
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                KafkaTestClients.readCommitted(
+                                                        kafka.bootstrapServers(),
+                                                        Topics.deadLetter(Topics.MILESTONES)))
+                                        .extracting(r -> r.key())
+                                        .containsExactly("global:5000"));
+        awaitConsumed();
+        // Not retried: the token will not become valid by asking again.
+        networks.verify(1, postRequestedFor(urlEqualTo("/api/v1/statuses")));
+        assertThat(deliveries.find("global:5000", "mastodon"))
+                .hasValueSatisfying(
+                        d -> {
+                            assertThat(d.status()).isEqualTo(SocialDeliveryStatus.FAILED);
+                            assertThat(d.lastError()).contains("The access token is invalid");
+                        });
+        for (String network : List.of("bluesky", "x")) {
+            assertThat(deliveries.find("global:5000", network).orElseThrow().status())
+                    .isEqualTo(SocialDeliveryStatus.POSTED);
+        }
+    }
+
+    /** Waits until the notifier has committed every milestone record published so far. */
+    private void awaitConsumed() {
+        try (Admin admin =
+                Admin.create(
+                        Map.<String, Object>of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                kafka.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    admin
+                                                    .listConsumerGroupOffsets("notifier-service")
+                                                    .partitionsToOffsetAndMetadata()
+                                                    .get()
+                                                    .entrySet()
+                                                    .stream()
+                                                    .filter(
+                                                            e ->
+                                                                    e.getKey()
+                                                                            .topic()
+                                                                            .equals(
+                                                                                    Topics
+                                                                                            .MILESTONES))
+                                                    .mapToLong(e -> e.getValue().offset())
+                                                    .sum()
+                                            >= published.get());
+        }
+    }
+
+    /** The requests served on {@code path}, oldest first. */
+    private static List<ServeEvent> served(String path) {
+        List<ServeEvent> events = new ArrayList<>();
+        for (ServeEvent event : networks.getAllServeEvents()) { // newest first
+            if (event.getRequest().getUrl().equals(path)) {
+                events.add(0, event);
+            }
+        }
+        return events;
+    }
+
+    private static JsonNode json(ServeEvent event) {
+        return JsonMapper.shared().readTree(event.getRequest().getBodyAsString());
+    }
+
+    private void publish(MilestoneReached milestone) throws Exception {
+        try (var producer =
+                new KafkaProducer<>(
+                        Map.<String, Object>of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
+            var record =
+                    new ProducerRecord<>(
+                            Topics.MILESTONES, milestone.milestoneId(), EventJson.write(milestone));
+            new CloudEvent(
+                            milestone.milestoneId(),
+                            "/test",
+                            EventType.MILESTONE_REACHED,
+                            Instant.now())
+                    .writeTo(record.headers());
+            producer.send(record).get();
+            published.incrementAndGet();
+        }
+    }
+
+    private HttpResponse<byte[]> get(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
