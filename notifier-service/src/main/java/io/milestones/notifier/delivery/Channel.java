@@ -8,5 +8,7 @@ public enum Channel {
     EMAIL,
     MASTODON,
     BLUESKY,
-    X
+    X,
+    /** The default "network": the post is written to the log and kept for GET /api/social/posts. */
+    LOG
 }

@@ -1,7 +1,6 @@
 package io.milestones.notifier.social;
 
 import io.milestones.events.MilestoneReached;
-import io.milestones.notifier.milestone.MilestoneChannel;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * failed transiently, else {@link SocialPostRejectedException} (dead-letter it).
  */
 @Component
-class SocialAnnouncer implements MilestoneChannel {
+class SocialAnnouncer {
 
     private static final Logger log = LoggerFactory.getLogger(SocialAnnouncer.class);
 
@@ -43,8 +42,13 @@ class SocialAnnouncer implements MilestoneChannel {
         this.clock = clock;
     }
 
-    @Override
-    public void celebrate(MilestoneReached milestone) {
+    /**
+     * Announces {@code milestone} on every enabled network that lacks the post.
+     *
+     * @throws SocialNetworkUnavailableException when a network failed transiently (retry)
+     * @throws SocialPostRejectedException when a network refused it for good (dead-letter)
+     */
+    void celebrate(MilestoneReached milestone) {
         celebrated.remember(milestone);
         boolean anyAttaches = publishers.stream().anyMatch(SocialPublisher::attachesImage);
         SocialImage image = anyAttaches ? cardOf(milestone) : null;

@@ -107,7 +107,7 @@ class CrashRestartIT {
                 var rs =
                         c.createStatement()
                                 .executeQuery(
-                                        "select count(*) from deliveries where status = 'SENT'")) {
+                                        "select count(*) from deliveries where status = 'SENT' and channel = 'EMAIL'")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(SUBSCRIBERS);
         }

@@ -67,7 +67,7 @@ class SubscriberEmailIT {
 
     @RegisterExtension
     static GreenMailExtension smtp =
-            new GreenMailExtension(ServerSetupTest.SMTP)
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
                     .withConfiguration(
                             GreenMailConfiguration.aConfig().withDisabledAuthentication())
                     .withPerMethodLifecycle(false);
@@ -75,7 +75,7 @@ class SubscriberEmailIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
         registry.add("server.port", () -> PORT);
         registry.add("milestones.public-base-url", () -> "http://localhost:" + PORT);
         db.register(registry);
@@ -204,8 +204,11 @@ class SubscriberEmailIT {
                 "select count(*) from subscriptions where status = 'CONFIRMED'", Integer.class);
     }
 
+    /** E-mail deliveries in {@code status} (the social "log" post is a delivery too). */
     private int deliveries(String status) {
         return jdbc.queryForObject(
-                "select count(*) from deliveries where status = ?", Integer.class, status);
+                "select count(*) from deliveries where status = ? and channel = 'EMAIL'",
+                Integer.class,
+                status);
     }
 }

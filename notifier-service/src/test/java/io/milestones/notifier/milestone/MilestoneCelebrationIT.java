@@ -16,6 +16,7 @@ import io.milestones.events.Topics;
 import io.milestones.notifier.testing.NotifierTestKit;
 import io.milestones.testing.KafkaBrokerExtension;
 import io.milestones.testing.KafkaTestClients;
+import io.milestones.testing.TestDatabaseExtension;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
@@ -49,17 +50,26 @@ import org.springframework.test.context.DynamicPropertySource;
 class MilestoneCelebrationIT {
 
     @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+    @RegisterExtension static TestDatabaseExtension db = new TestDatabaseExtension();
 
     @RegisterExtension
     static GreenMailExtension smtp =
-            new GreenMailExtension(ServerSetupTest.SMTP)
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
                     .withConfiguration(
-                            GreenMailConfiguration.aConfig().withDisabledAuthentication());
+                            GreenMailConfiguration.aConfig().withDisabledAuthentication())
+                    // one server (on a free port) for the class, as the Spring context is one
+                    .withPerMethodLifecycle(false);
+
+    @org.junit.jupiter.api.BeforeEach
+    void emptyInbox() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
+        db.register(registry);
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
     }
 
     @LocalServerPort int port;

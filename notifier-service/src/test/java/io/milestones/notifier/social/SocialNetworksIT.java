@@ -18,8 +18,10 @@ import io.milestones.events.EventType;
 import io.milestones.events.MilestoneReached;
 import io.milestones.events.Scope;
 import io.milestones.events.Topics;
+import io.milestones.notifier.testing.NotifierTestKit;
 import io.milestones.testing.KafkaBrokerExtension;
 import io.milestones.testing.KafkaTestClients;
+import io.milestones.testing.TestDatabaseExtension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -68,10 +70,12 @@ import tools.jackson.databind.json.JsonMapper;
             "milestones.social.x.enabled=true",
             "milestones.social.x.access-token=x-token",
             "milestones.retry.max-elapsed=1s",
+            "milestones.subscriptions.token-secret=" + NotifierTestKit.TOKEN_SECRET,
         })
 class SocialNetworksIT {
 
     @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+    @RegisterExtension static TestDatabaseExtension db = new TestDatabaseExtension();
 
     @RegisterExtension
     static WireMockExtension networks =
@@ -80,6 +84,7 @@ class SocialNetworksIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        db.register(registry);
         registry.add("milestones.social.mastodon.base-url", networks::baseUrl);
         registry.add("milestones.social.bluesky.service-url", networks::baseUrl);
         registry.add("milestones.social.x.base-url", networks::baseUrl);

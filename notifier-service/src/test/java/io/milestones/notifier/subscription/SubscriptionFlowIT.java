@@ -62,14 +62,21 @@ class SubscriptionFlowIT {
 
     @RegisterExtension
     static GreenMailExtension smtp =
-            new GreenMailExtension(ServerSetupTest.SMTP)
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
                     .withConfiguration(
-                            GreenMailConfiguration.aConfig().withDisabledAuthentication());
+                            GreenMailConfiguration.aConfig().withDisabledAuthentication())
+                    // one server (on a free port) for the class, as the Spring context is one
+                    .withPerMethodLifecycle(false);
+
+    @org.junit.jupiter.api.BeforeEach
+    void emptyInbox() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
         registry.add("server.port", () -> PORT);
         registry.add("milestones.public-base-url", () -> "http://localhost:" + PORT);
         db.register(registry);

@@ -1,0 +1,113 @@
+package io.milestones.notifier.delivery;
+
+import io.milestones.notifier.social.SocialDeliveries;
+import io.milestones.notifier.social.SocialDelivery;
+import io.milestones.notifier.social.SocialDeliveryStatus;
+import java.sql.Timestamp;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.annotation.Primary;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Social posts in the deliveries table like e-mails: channel = the network, recipient = the
+ * account, reference = the post's URL (or id). A post recorded POSTED is never published again.
+ */
+@Repository
+@Primary
+class TableSocialDeliveries implements SocialDeliveries {
+
+    private final JdbcTemplate jdbc;
+    private final DeliveryMetrics metrics;
+
+    TableSocialDeliveries(JdbcTemplate jdbc, DeliveryMetrics metrics) {
+        this.jdbc = jdbc;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Optional<SocialDelivery> find(String milestoneId, String network) {
+        return jdbc
+                .query(
+                        "select recipient, status, attempts, reference, last_error, updated_at"
+                                + " from deliveries where milestone_id = ? and channel = ?",
+                        (rs, n) ->
+                                new SocialDelivery(
+                                        milestoneId,
+                                        network,
+                                        rs.getString("recipient"),
+                                        socialStatus(rs.getString("status")),
+                                        rs.getInt("attempts"),
+                                        null,
+                                        rs.getString("reference"),
+                                        rs.getString("last_error"),
+                                        rs.getTimestamp("updated_at").toInstant()),
+                        milestoneId,
+                        channel(network).name())
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public void record(SocialDelivery delivery) {
+        Channel channel = channel(delivery.network());
+        String status = tableStatus(delivery.status()).name();
+        String reference = delivery.postUrl() != null ? delivery.postUrl() : delivery.postId();
+        Timestamp at = Timestamp.from(delivery.updatedAt());
+        try {
+            jdbc.update(
+                    "insert into deliveries (milestone_id, channel, recipient, status, attempts,"
+                            + " last_error, reference, created_at, updated_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    delivery.milestoneId(),
+                    channel.name(),
+                    delivery.account(),
+                    status,
+                    delivery.attempts(),
+                    delivery.lastError(),
+                    reference,
+                    at,
+                    at);
+        } catch (DuplicateKeyException exists) {
+            jdbc.update(
+                    "update deliveries set status = ?, attempts = ?, last_error = ?,"
+                            + " reference = coalesce(?, reference), updated_at = ?"
+                            + " where milestone_id = ? and channel = ? and recipient = ?",
+                    status,
+                    delivery.attempts(),
+                    delivery.lastError(),
+                    reference,
+                    at,
+                    delivery.milestoneId(),
+                    channel.name(),
+                    delivery.account());
+        }
+        if (delivery.status() == SocialDeliveryStatus.POSTED) {
+            metrics.sent(channel);
+        } else if (delivery.status() == SocialDeliveryStatus.FAILED) {
+            metrics.failed(channel);
+        }
+    }
+
+    private static Channel channel(String network) {
+        return Channel.valueOf(network.toUpperCase(Locale.ROOT));
+    }
+
+    private static DeliveryStatus tableStatus(SocialDeliveryStatus status) {
+        return switch (status) {
+            case POSTED -> DeliveryStatus.SENT;
+            case FAILED -> DeliveryStatus.FAILED;
+            case PENDING -> DeliveryStatus.PENDING;
+        };
+    }
+
+    private static SocialDeliveryStatus socialStatus(String status) {
+        return switch (DeliveryStatus.valueOf(status)) {
+            case SENT -> SocialDeliveryStatus.POSTED;
+            case FAILED -> SocialDeliveryStatus.FAILED;
+            default -> SocialDeliveryStatus.PENDING;
+        };
+    }
+}
