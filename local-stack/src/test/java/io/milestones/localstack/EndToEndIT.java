@@ -139,9 +139,57 @@ class EndToEndIT {
         assertThat(Arrays.stream(all).map(EndToEndIT::messageId).distinct())
                 .as("one e-mail per (milestone, recipient)")
                 .hasSize(all.length);
-        assertThat(get(services.notifierPort(), "/api/social/posts"))
-                .contains("#5eTwinners")
-                .contains("#10eTwinners");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(get(services.notifierPort(), "/api/social/posts"))
+                                        .contains("#5eTwinners")
+                                        .contains("#10eTwinners"));
+
+        // Tracing: each milestone continues the trace of a registration request, and its
+        // delivery requests continue the milestone's trace.
+        for (var record : milestones) {
+            String trace = traceId(record.headers());
+            assertThat(trace).as("traceparent of " + record.key()).isIn(TRACES.values());
+            var requests =
+                    KafkaTestClients.readCommitted(
+                                    kafka.bootstrapServers(), Topics.NOTIFICATION_REQUESTS)
+                            .stream()
+                            .filter(r -> new String(r.value()).contains(record.key()))
+                            .toList();
+            assertThat(requests)
+                    .isNotEmpty()
+                    .allSatisfy(r -> assertThat(traceId(r.headers())).isEqualTo(trace));
+        }
+
+        // Domain metrics, as Prometheus scrapes them, with the values of this run.
+        assertThat(get(services.registrationPort(), "/actuator/prometheus"))
+                .contains(
+                        "milestones_registrations_total{outcome=\"accepted\",reason=\"none\"} 11.0")
+                .contains(
+                        "milestones_registrations_total{outcome=\"repeated\",reason=\"none\"} 1.0")
+                .contains("milestones_outbox_backlog_events 0.0");
+        await().atMost(Duration.ofSeconds(40))
+                .untilAsserted(
+                        () ->
+                                assertThat(get(services.milestonePort(), "/actuator/prometheus"))
+                                        .contains(
+                                                "milestones_count{dimension=\"global\",key=\"all\"} 11.0")
+                                        .contains(
+                                                "milestones_announced{dimension=\"global\",type=\"reached\"} 2.0"));
+        assertThat(get(services.notifierPort(), "/actuator/prometheus"))
+                .containsPattern(
+                        "milestones_deliveries_total\\{channel=\"email\",status=\"sent\"} (\\d+)\\.0")
+                .doesNotContain("example.org");
+    }
+
+    /** Trace id of each registration request, by teacherId. */
+    static final Map<String, String> TRACES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String traceId(org.apache.kafka.common.header.Headers headers) {
+        var header = headers.lastHeader("traceparent");
+        assertThat(header).as("traceparent header").isNotNull();
+        return new String(header.value()).split("-")[1];
     }
 
     @Test
@@ -184,10 +232,24 @@ class EndToEndIT {
                                                         + "/api/registrations"))
                                 .header("Content-Type", "application/json")
                                 .header("X-API-Key", LocalStack.DEV_PLATFORM_KEY)
+                                .header("traceparent", traceParent(teacherId))
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.discarding())
                 .statusCode();
+    }
+
+    /** A W3C traceparent with a trace id of its own per teacher, as a platform would send. */
+    private static String traceParent(String teacherId) {
+        String trace =
+                TRACES.computeIfAbsent(
+                        teacherId,
+                        id ->
+                                String.format(
+                                        "%032x",
+                                        new java.util.Random(id.hashCode()).nextLong()
+                                                & Long.MAX_VALUE));
+        return "00-" + trace + "-00f067aa0ba902b7-01";
     }
 
     private static String get(int port, String path) throws Exception {

@@ -22,6 +22,8 @@ final class TestSettings {
     static Map<String, Object> milestone(String globalThresholds, String countryThresholds)
             throws IOException {
         return Map.of(
+                "milestones.metrics.refresh",
+                "2s",
                 "spring.kafka.streams.state-dir",
                 Files.createTempDirectory("streams-state").toString(),
                 "milestones.rules.global.thresholds",

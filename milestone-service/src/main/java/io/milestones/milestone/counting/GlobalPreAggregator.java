@@ -4,6 +4,7 @@ import io.milestones.events.CrossedBy;
 import io.milestones.events.Scope;
 import io.milestones.events.TeacherRegistered;
 import io.milestones.milestone.counting.ScopeIncrement.Member;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,12 @@ final class GlobalPreAggregator implements Processor<String, Gated, String, Scop
                         registration.registeredAt(),
                         registration.baseline(),
                         null));
-        members.add(new Member(crossedBy, registration.registeredAt()));
+        var trace = record.headers().lastHeader(ScopeCounter.TRACE_PARENT);
+        members.add(
+                new Member(
+                        crossedBy,
+                        registration.registeredAt(),
+                        trace == null ? null : new String(trace.value(), StandardCharsets.UTF_8)));
         if (delta >= MAX_SUM) {
             flush();
         }

@@ -9,9 +9,12 @@ import io.milestones.events.Scope;
 import io.milestones.milestone.rules.Approach;
 import io.milestones.milestone.rules.MilestoneRules;
 import io.milestones.milestone.rules.ThresholdRule;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -35,6 +38,9 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
     private final Clock clock;
     private final String source;
     private final Duration publishInterval;
+    static final String TRACE_PARENT = "traceparent";
+
+    private Header traceParent;
     private ProcessorContext<String, CounterOutput> context;
     private KeyValueStore<String, ScopeCount> counts;
     private MilestoneHistory history;
@@ -61,6 +67,8 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
 
     @Override
     public void process(Record<String, ScopeIncrement> record) {
+        // The registration's trace (W3C traceparent) continues in the milestones it crosses.
+        traceParent = record.headers().lastHeader(TRACE_PARENT);
         Scope scope = Scope.fromId(record.key());
         ScopeIncrement increment = record.value();
         ScopeCount before = counts.get(record.key());
@@ -130,12 +138,21 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
                         crossedBy.registeredAt(),
                         now,
                         crossedBy.crossedBy());
+        if (crossedBy.traceParent() != null) {
+            // within a partial sum: the trace of exactly the registration that crossed
+            traceParent =
+                    new RecordHeader(
+                            TRACE_PARENT, crossedBy.traceParent().getBytes(StandardCharsets.UTF_8));
+        }
         // ce_id is the milestoneId: one event per milestone, so consumers can de-duplicate on it.
         emit(event, milestoneId, EventType.MILESTONE_REACHED, now);
     }
 
     private void emit(MilestoneEvent event, String ceId, EventType type, Instant now) {
         var headers = new CloudEvent(ceId, source, type, now).writeTo(new RecordHeaders());
+        if (traceParent != null) {
+            headers.add(traceParent);
+        }
         context.forward(
                 new Record<>(
                         event.milestoneId(), CounterOutput.of(event), now.toEpochMilli(), headers));

@@ -33,8 +33,9 @@ record ScopeIncrement(
      *
      * @param crossedBy who registered
      * @param registeredAt when (event time)
+     * @param traceParent the W3C trace context of its registration, if it carried one
      */
-    record Member(CrossedBy crossedBy, Instant registeredAt) {}
+    record Member(CrossedBy crossedBy, Instant registeredAt, String traceParent) {}
 
     /** Whether each registration of this increment is known. */
     boolean itemized() {
@@ -43,6 +44,6 @@ record ScopeIncrement(
 
     /** The {@code index}-th registration (0-based), or the last one when not itemized. */
     Member member(long index) {
-        return itemized() ? members.get((int) index) : new Member(crossedBy, registeredAt);
+        return itemized() ? members.get((int) index) : new Member(crossedBy, registeredAt, null);
     }
 }

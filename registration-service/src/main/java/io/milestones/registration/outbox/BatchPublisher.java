@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 class BatchPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
+    private final TraceParents traces;
 
-    BatchPublisher(KafkaTemplate<String, byte[]> kafka) {
+    BatchPublisher(KafkaTemplate<String, byte[]> kafka, TraceParents traces) {
         this.kafka = kafka;
+        this.traces = traces;
     }
 
     /**
@@ -51,7 +53,8 @@ class BatchPublisher {
         var record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
         event.cloudEvent().writeTo(record.headers());
         try {
-            return kafka.send(record);
+            // the send's span continues the trace of the request that accepted the registration
+            return traces.continuing(event.traceParent(), "outbox relay", () -> kafka.send(record));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

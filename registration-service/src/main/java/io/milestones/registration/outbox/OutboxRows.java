@@ -20,15 +20,18 @@ class OutboxRows {
 
     private static final String INSERT =
             "INSERT INTO outbox_event (event_id, topic, event_key, event_type, source, event_time,"
-                    + " payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+                    + " payload, created_at, trace_parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
+    private final TraceParents traces;
 
-    OutboxRows(JdbcTemplate jdbc) {
+    OutboxRows(JdbcTemplate jdbc, TraceParents traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     void insert(List<OutgoingEvent> events, Instant now) {
+        String traceParent = traces.current();
         jdbc.batchUpdate(
                 INSERT,
                 events,
@@ -43,6 +46,7 @@ class OutboxRows {
                     ps.setObject(6, utc(ce.time()));
                     ps.setString(7, new String(EventJson.write(event.payload()), UTF8));
                     ps.setObject(8, utc(now));
+                    ps.setString(9, traceParent);
                 });
     }
 
@@ -64,7 +68,7 @@ class OutboxRows {
     List<PendingEvent> oldest(int limit) {
         return jdbc.query(
                 "SELECT id, event_id, topic, event_key, event_type, source, event_time, payload,"
-                        + " created_at FROM outbox_event ORDER BY id LIMIT ?",
+                        + " created_at, trace_parent FROM outbox_event ORDER BY id LIMIT ?",
                 OutboxRows::pending,
                 limit);
     }
@@ -102,7 +106,8 @@ class OutboxRows {
                 rs.getString("topic"),
                 rs.getString("event_key"),
                 rs.getString("payload").getBytes(UTF8),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("trace_parent"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param key the record key
  * @param payload the record value (JSON)
  * @param createdAt when the row was written
+ * @param traceParent W3C trace context of the request that wrote it, or {@code null}
  */
 record PendingEvent(
         long id,
@@ -19,4 +20,5 @@ record PendingEvent(
         String topic,
         String key,
         byte[] payload,
-        Instant createdAt) {}
+        Instant createdAt,
+        String traceParent) {}
