@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.milestones.events.CloudEvent;
 import io.milestones.events.EventType;
 import io.milestones.events.Topics;
+import io.milestones.testing.FixedPortKafka;
 import io.milestones.testing.KafkaBrokerExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,8 +53,19 @@ class OpsEndToEndIT {
                                 "spring.kafka.bootstrap-servers",
                                 kafka.bootstrapServers()),
                         TestSettings.registration(),
-                        TestSettings.milestone("1000", "1000"),
-                        TestSettings.notifier(Map.of()));
+                        TestSettings.milestone("1", "1000"),
+                        // No SMTP server answers: the team's e-mail fails, retries fast, and
+                        // ends as a dead letter.
+                        TestSettings.notifier(
+                                Map.of(
+                                        "milestones.mail.recipients",
+                                        "ops-team@example.org",
+                                        "spring.mail.port",
+                                        FixedPortKafka.freePort(),
+                                        "milestones.delivery.retry.attempts",
+                                        2,
+                                        "milestones.delivery.retry.delay-ms",
+                                        200)));
         ops =
                 Services.startOpsConsole(
                         Map.of(
@@ -146,6 +158,18 @@ class OpsEndToEndIT {
                                         .contains("\"global\":1")
                                         .contains("\"GR\":1"));
         assertThat(opsGet("/api/ops/audit")).contains("country added after checking");
+
+        // The replayed teacher crossed the global threshold 1; its e-mail cannot be delivered.
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                opsGet(
+                                                        "/api/ops/dead-letters/notification-requests-dlt"))
+                                        .contains("\"total\":1")
+                                        .contains("o***@example.org")
+                                        .doesNotContain("ops-team@example.org"));
+        assertThat(opsGet("/api/ops/topics")).contains("\"name\":\"notification-requests-dlt\"");
     }
 
     private static String opsGet(String path) throws Exception {
