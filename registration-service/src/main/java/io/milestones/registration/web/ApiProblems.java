@@ -1,30 +1,24 @@
 package io.milestones.registration.web;
 
 import io.milestones.registration.registration.RegistrationMetrics;
-import java.net.URI;
-import java.util.Comparator;
-import java.util.List;
+import io.milestones.support.web.FieldProblems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error as RFC 9457 {@code application/problem+json}; a bad request names each bad field in
- * an {@code errors} array of {@code {field, message}}.
+ * an {@code errors} array of {@code {field, message}}; a body over the limit is 413. Invalid
+ * registrations are counted ({@code milestones.registrations{outcome=rejected,reason=invalid}}).
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
+class ApiProblems extends FieldProblems {
 
     private final ObjectProvider<RegistrationMetrics> metrics;
 
@@ -32,20 +26,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         this.metrics = metrics;
     }
 
-    static final URI INVALID_REQUEST = URI.create("urn:milestones:problem:invalid-request");
-
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(
-            MethodArgumentNotValidException ex,
-            HttpHeaders headers,
-            HttpStatusCode status,
-            WebRequest request) {
-        List<FieldError> errors =
-                ex.getBindingResult().getFieldErrors().stream()
-                        .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
-                        .sorted(Comparator.comparing(FieldError::field))
-                        .toList();
-        return invalid(errors, headers, request);
+    protected void invalidRequest(WebRequest request) {
+        if (request instanceof ServletWebRequest servlet
+                && "POST".equals(servlet.getRequest().getMethod())
+                && "/api/registrations".equals(servlet.getRequest().getRequestURI())) {
+            metrics.ifAvailable(m -> m.rejected("invalid"));
+        }
     }
 
     @Override
@@ -64,64 +51,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                         request);
             }
         }
-        FieldError error;
-        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
-            error = new FieldError(path(unknown), "is not a known field");
-        } else if (ex.getCause() instanceof JacksonException jackson
-                && !jackson.getPath().isEmpty()) {
-            error = new FieldError(path(jackson), "has the wrong type or format");
-        } else {
-            error = new FieldError("", "the body is not readable JSON");
-        }
-        return invalid(List.of(error), headers, request);
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
-
-    private ResponseEntity<Object> invalid(
-            List<FieldError> errors, HttpHeaders headers, WebRequest request) {
-        if (request instanceof ServletWebRequest servlet
-                && "POST".equals(servlet.getRequest().getMethod())
-                && "/api/registrations".equals(servlet.getRequest().getRequestURI())) {
-            metrics.ifAvailable(m -> m.rejected("invalid"));
-        }
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(
-                        HttpStatus.BAD_REQUEST,
-                        errors.size() == 1
-                                ? describe(errors.get(0))
-                                : errors.size() + " fields are invalid");
-        problem.setType(INVALID_REQUEST);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return handleExceptionInternal(
-                new IllegalArgumentException(problem.getDetail()),
-                problem,
-                headers,
-                HttpStatus.BAD_REQUEST,
-                request);
-    }
-
-    private static String describe(FieldError error) {
-        return error.field().isEmpty() ? error.message() : error.field() + " " + error.message();
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    /**
-     * @param field the JSON path of the bad field, empty when the whole body is bad
-     * @param message what is wrong with it
-     */
-    public record FieldError(String field, String message) {}
 }

@@ -1,5 +1,6 @@
 package io.milestones.registration.web;
 
+import io.milestones.support.web.FieldProblems;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,11 +14,6 @@ public final class InvalidField extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String field, String message) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
-        problem.setType(ApiProblems.INVALID_REQUEST);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new ApiProblems.FieldError(field, message)));
-        return problem;
+        return FieldProblems.invalid(List.of(new FieldProblems.FieldError(field, message)));
     }
 }
