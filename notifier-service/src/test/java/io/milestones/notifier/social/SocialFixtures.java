@@ -32,7 +32,7 @@ final class SocialFixtures {
 
     static ResourceBundleMessageSource messages() {
         var messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/social", "i18n/notifier");
+        messages.setBasenames("i18n/social", "i18n/notifier-mail");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
         return messages;
