@@ -6,7 +6,9 @@
 const main = document.querySelector("main[data-stream]");
 const lang = document.documentElement.lang || "en";
 const messages = document.getElementById("stats-messages")?.dataset ?? {};
-const numbers = new Intl.NumberFormat(lang);
+// Grouping always (1.500, not 1500 as CLDR has it for some languages): the same as the server's
+// first paint, and a ticking counter that does not change its shape at 10.000.
+const numbers = new Intl.NumberFormat(lang, { useGrouping: "always" });
 const regions = displayNames("region");
 const languageNames = displayNames("language");
 

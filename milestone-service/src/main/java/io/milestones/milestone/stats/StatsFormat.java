@@ -13,7 +13,7 @@ import java.util.Locale;
  * browser formats live updates the same way with {@code Intl}). Times are UTC here; the browser
  * shows its own time zone.
  */
-final class StatsFormat {
+public final class StatsFormat {
 
     private final Locale locale;
     private final DateTimeFormatter date;
@@ -32,17 +32,17 @@ final class StatsFormat {
     }
 
     /** {@code 1,234,567} in English, {@code 1.234.567} in Italian. */
-    String number(Long value) {
+    public String number(Long value) {
         return value == null ? "" : NumberFormat.getIntegerInstance(locale).format(value);
     }
 
     /** The country's name in the visitor's language: IT is "Italy", "Italia", "Italie" ... */
-    String country(String code) {
+    public String country(String code) {
         return new Locale.Builder().setRegion(code).build().getDisplayCountry(locale);
     }
 
     /** A language's name in the visitor's language. */
-    String language(String tag) {
+    public String language(String tag) {
         return Locale.forLanguageTag(tag).getDisplayLanguage(locale);
     }
 
@@ -52,16 +52,16 @@ final class StatsFormat {
         return name.substring(0, 1).toUpperCase(language) + name.substring(1);
     }
 
-    String date(Instant at) {
+    public String date(Instant at) {
         return at == null ? "" : date.format(at);
     }
 
-    String dateTime(Instant at) {
+    public String dateTime(Instant at) {
         return at == null ? "" : dateTime.format(at) + " UTC";
     }
 
     /** How far the count has come from the last milestone towards the next, 0 to 100. */
-    static int percent(ScopeStats stats) {
+    public static int percent(ScopeStats stats) {
         if (stats.nextThreshold() == null) {
             return 100;
         }
@@ -70,7 +70,7 @@ final class StatsFormat {
         return span <= 0 ? 0 : (int) Math.min(100, (stats.count() - from) * 100 / span);
     }
 
-    int percentOf(ScopeStats stats) {
+    public int percentOf(ScopeStats stats) {
         return percent(stats);
     }
 }
