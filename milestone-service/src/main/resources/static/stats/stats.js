@@ -154,7 +154,7 @@ function renderCountries() {
     link.href = `${main.dataset.countryBase ?? "countries/"}${c.key}`;
     name.append(link);
     row.append(name, cell("td", number(c.count), "num"), cell("td", number(c.nextThreshold), "num"),
-      cell("td", number(c.missing), "num"), cell("td", when(c.forecast)));
+      cell("td", number(c.missing), "num"), cell("td", when(c.forecast), "forecast"));
     return row;
   }));
   for (const th of table.tHead.rows[0].cells) {

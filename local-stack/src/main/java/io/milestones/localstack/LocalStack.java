@@ -125,7 +125,8 @@ public final class LocalStack {
                         options.inboxPort(),
                         List.of(
                                 new MailInbox.Link(
-                                        "Statistics page: the count climbing live", milestone + "/"),
+                                        "Statistics page: the count climbing live",
+                                        milestone + "/"),
                                 new MailInbox.Link(
                                         "Counts (milestone-service)", milestone + "/api/counts"),
                                 new MailInbox.Link(
