@@ -198,7 +198,7 @@ class StatsPageBrowserIT {
 
     @Test
     @Order(2)
-    void shouldShowItalianNumbersAndCountryNamesOnTheItalianCountryPage() {
+    void shouldShowItalianNumbersAndCountryNamesOnTheItalianCountryPage() throws Exception {
         browser.get(base + "/countries/IT?lang=it");
         awaitState("live");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("it");
@@ -213,6 +213,15 @@ class StatsPageBrowserIT {
         awaitState("live");
         assertThat(text("[data-stat=count]")).isEqualTo("1.230");
         assertThat(text("#countries tbody")).contains("Francia", "Polonia");
+
+        // the counter widget, as an iframe on the platform's Italian pages shows it
+        browser.manage().window().setSize(new Dimension(360, 440));
+        browser.get(base + "/embed/counter?country=IT&lang=it");
+        awaitState("live");
+        assertThat(text("[data-stat=count]")).isEqualTo("730");
+        assertThat(text("[data-stat=togo]")).isEqualTo("ne mancano 770");
+        screenshot("stats-embed.png");
+        browser.manage().window().setSize(new Dimension(1200, 1700));
     }
 
     @Test
