@@ -4,13 +4,14 @@
 # web inbox, and the three services. Ctrl-C stops everything.
 #
 #   ./local-stack.sh           start (data of earlier runs is kept in .local-stack/)
-#   ./local-stack.sh --demo    also simulate teachers registering: milestones fall within a minute
+#   ./local-stack.sh --demo    also simulate teachers registering: milestones fall within a minute;
+#                              watch the count climb on http://localhost:8082/
 #   ./local-stack.sh --fresh   forget earlier runs first
 #   ./local-stack.sh --help    all options
 set -euo pipefail
 cd "$(dirname "$0")"
 if [[ " $* " == *" --help "* ]]; then
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 echo "Building (first run downloads dependencies; later runs take seconds)..."

@@ -125,6 +125,9 @@ public final class LocalStack {
                         options.inboxPort(),
                         List.of(
                                 new MailInbox.Link(
+                                        "Statistics page: the count climbing live",
+                                        milestone + "/"),
+                                new MailInbox.Link(
                                         "Counts (milestone-service)", milestone + "/api/counts"),
                                 new MailInbox.Link(
                                         "Social posts (notifier-service)",
@@ -141,6 +144,7 @@ public final class LocalStack {
 
                 ======================================================================
                  Milestones local stack is up{}
+                   Statistics page      {}/   (live count, next milestone, every country)
                    Mail inbox + links   http://localhost:{}/
                    Registration API     {}/api/registrations   (POST)
                    Counts               {}/api/counts
@@ -155,7 +159,10 @@ public final class LocalStack {
                  Admin key (erase, import, simulator): {}   API docs: {}/swagger-ui.html
                  Ctrl-C stops everything.
                 ======================================================================""",
-                options.demo() ? " (demo: simulated teachers are registering)" : "",
+                options.demo()
+                        ? " (demo: simulated teachers are registering; open the statistics page)"
+                        : "",
+                milestone,
                 inbox.port(),
                 registration,
                 milestone,

@@ -31,7 +31,8 @@ record LocalStackOptions(
             Usage: ./local-stack.sh [--demo] [--fresh] [--kafka-port=9092] [--smtp-port=1025] [--inbox-port=8025]
                                     [--registration-port=8081] [--milestone-port=8082] [--notifier-port=8083]
                                     [--ops-port=8084]
-              --demo   simulate teachers registering until the first milestones fire
+              --demo   simulate teachers registering until the first milestones fire; watch them
+                       on the statistics page, http://localhost:8082/
               --fresh  forget earlier runs: delete .local-stack/ (broker data, counting state)
             The controller listens on the Kafka port + 1.
             Any service setting can be overridden with -Dname=value before -jar, e.g.

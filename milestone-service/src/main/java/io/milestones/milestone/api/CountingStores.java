@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * The global stores of the running Streams instance. Every instance holds all of them in full (read
  * from {@code milestone-counts} and {@code milestones}), so any instance answers for every scope,
- * also while tasks move in a rebalance.
+ * also while tasks move in a rebalance. Public for the statistics page ({@code stats}), which reads
+ * them on a schedule, never per page view.
  */
 @Component
-class CountingStores {
+public class CountingStores {
 
     private final StreamsBuilderFactoryBean streams;
 
@@ -26,7 +27,7 @@ class CountingStores {
         this.streams = streams;
     }
 
-    ReadOnlyKeyValueStore<String, ScopeCount> counts() {
+    public ReadOnlyKeyValueStore<String, ScopeCount> counts() {
         return store(CountingTopology.COUNTS_VIEW, QueryableStoreTypes.keyValueStore());
     }
 
@@ -34,7 +35,7 @@ class CountingStores {
         return new MilestoneHistory(historyStore());
     }
 
-    ReadOnlyKeyValueStore<String, byte[]> historyStore() {
+    public ReadOnlyKeyValueStore<String, byte[]> historyStore() {
         return store(MilestoneHistory.STORE, QueryableStoreTypes.keyValueStore());
     }
 

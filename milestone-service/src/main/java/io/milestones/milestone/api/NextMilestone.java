@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  * @param ratePerDay the same per day
  * @param forecast now plus {@code missing / rate}; {@code null} without a rate
  */
-record NextMilestone(
+public record NextMilestone(
         Scope scope,
         long count,
         Long threshold,
@@ -30,7 +30,7 @@ record NextMilestone(
         Double ratePerDay,
         Instant forecast) {
 
-    static NextMilestone of(Scope scope, ScopeCount count, ThresholdRule rule, Instant now) {
+    public static NextMilestone of(Scope scope, ScopeCount count, ThresholdRule rule, Instant now) {
         OptionalLong next = rule.next(count.count());
         Double perHour = count.rate().perHour().orElse(null);
         if (next.isEmpty()) {

@@ -1,0 +1,332 @@
+package io.milestones.milestone.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.milestones.events.CloudEvent;
+import io.milestones.events.Consents;
+import io.milestones.events.EventJson;
+import io.milestones.events.EventType;
+import io.milestones.events.TeacherRegistered;
+import io.milestones.events.Topics;
+import io.milestones.milestone.MilestoneServiceApplication;
+import io.milestones.testing.FixedPortKafka;
+import io.milestones.testing.KafkaBrokerExtension;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The statistics page in a real headless Chromium against milestone-service on a real broker:
+ * registrations go to {@code registrations}, the page shows them without a reload, a milestone
+ * falls into the timeline, Italian visitors read Italian numbers, and the page reconnects by itself
+ * when the service restarts. Skipped where no chromedriver is installed ({@code .ci/run} installs
+ * Debian's chromium and chromium-driver).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StatsPageBrowserIT {
+
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+    @TempDir static Path stateDir;
+    @TempDir static Path browserProfile;
+
+    final int port = FixedPortKafka.freePort();
+    final String base = "http://localhost:" + port;
+    final AtomicInteger sent = new AtomicInteger();
+    final Instant start = Instant.now().minusSeconds(3600);
+    ConfigurableApplicationContext app;
+    WebDriver browser;
+
+    @BeforeAll
+    void startServiceAndBrowser() {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER), "no chromedriver at " + CHROMEDRIVER);
+        app = startService();
+        ChromeOptions options = new ChromeOptions();
+        if (Files.isExecutable(CHROMIUM)) {
+            options.setBinary(CHROMIUM.toFile());
+        }
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + browserProfile,
+                "--window-size=1200,1700");
+        var service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                        .usingAnyFreePort()
+                        .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldShowTheCountClimbAndAMilestoneFallWithoutReload() throws Exception {
+        // 1,200 teachers: global 1,000 and each country's 100 are reached before the page opens
+        register(700, "IT");
+        register(300, "FR");
+        register(200, "PL");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(get("/api/public/stats")).contains("\"count\":1200"));
+
+        // the registrations carry names and addresses; the crossings name teachers: none shown
+        assertThat(get("/api/public/stats"))
+                .doesNotContain("crossedBy", "teacherId", "Name ", "example.org", "\"t-");
+
+        browser.get(base + "/?lang=en");
+        awaitState("live");
+        Object loadedAt = script("return window.statsPage.loadedAt");
+        assertThat(text("[data-stat=count]")).isEqualTo("1,200");
+        assertThat(browser.getPageSource()).doesNotContain("Name ", "example.org");
+        assertThat(text("[data-stat=togo]")).isEqualTo("25 to go");
+        assertThat(browser.findElements(By.cssSelector("#timeline li")))
+                .extracting(li -> li.getAttribute("data-milestone-id"))
+                .contains("global:1000", "country:IT:100")
+                .doesNotContain("global:1225");
+        assertThat(rowCodes()).containsExactly("IT", "FR", "PL");
+
+        // sorting by name with the keyboard: Tab to the button, Enter
+        WebElement byName = browser.findElement(By.cssSelector("button[data-sort=name]"));
+        byName.sendKeys(Keys.ENTER);
+        assertThat(rowCodes()).containsExactly("FR", "IT", "PL");
+        assertThat(
+                        browser.findElement(By.xpath("//button[@data-sort='name']/.."))
+                                .getAttribute("aria-sort"))
+                .isEqualTo("ascending");
+
+        // 30 more: the count climbs past 1,225 while the page stays open
+        register(30, "IT");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(text("[data-stat=count]")).isEqualTo("1,230"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                browser.findElements(
+                                                        By.cssSelector(
+                                                                "#timeline li[data-milestone-id='global:1225']")))
+                                        .hasSize(1));
+        assertThat(script("return window.statsPage.loadedAt")).isEqualTo(loadedAt);
+        assertThat(rowCodes()).containsExactly("FR", "IT", "PL"); // the chosen order survives
+        assertThat(text("[data-stat=next]")).isEqualTo("1,250");
+        assertThat(text("[data-stat=togo]")).isEqualTo("20 to go");
+        // from the last milestone (1,225) to the next (1,250)
+        assertThat(
+                        browser.findElement(By.cssSelector("[role=progressbar]"))
+                                .getAttribute("aria-valuenow"))
+                .isEqualTo("20");
+        script("document.activeElement.blur()");
+        screenshot("stats-page.png");
+
+        // a phone-sized screen: nothing wider than the viewport but the scrollable table
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertThat((Boolean) script("return document.documentElement.scrollWidth <= innerWidth"))
+                .isTrue();
+        Object widths =
+                script(
+                        "const t = document.querySelector('.table-wrap');"
+                                + " return [t.scrollWidth, t.clientWidth,"
+                                + " [...document.querySelectorAll('#countries th, #countries td')]"
+                                + ".map(c => c.textContent.trim() + ':' + c.offsetWidth).join(' ')]");
+        assertThat(
+                        (Boolean)
+                                script(
+                                        "const t = document.querySelector('.table-wrap');"
+                                                + " return t.scrollWidth <= t.clientWidth + 1"))
+                .as("the countries table fits a phone's width: %s", widths)
+                .isTrue();
+        screenshot("stats-page-phone.png");
+        browser.manage().window().setSize(new Dimension(1200, 1700));
+    }
+
+    @Test
+    @Order(2)
+    void shouldShowItalianNumbersAndCountryNamesOnTheItalianCountryPage() throws Exception {
+        browser.get(base + "/countries/IT?lang=it");
+        awaitState("live");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("it");
+        assertThat(text("h1")).isEqualTo("eTwinning in Italia");
+        assertThat(text("[data-stat=count]")).isEqualTo("730");
+        assertThat(text("[data-stat=next]")).isEqualTo("1.500");
+        assertThat(text("[data-stat=togo]")).isEqualTo("ne mancano 770");
+        assertThat(text("[data-stat=share]")).isEqualTo("su 1.230 docenti in tutti i paesi");
+        assertThat(text("#timeline li")).contains("Italia: 100 docenti");
+
+        browser.get(base + "/?lang=it");
+        awaitState("live");
+        assertThat(text("[data-stat=count]")).isEqualTo("1.230");
+        assertThat(text("#countries tbody")).contains("Francia", "Polonia");
+
+        // the counter widget, as an iframe on the platform's Italian pages shows it
+        browser.manage().window().setSize(new Dimension(360, 440));
+        browser.get(base + "/embed/counter?country=IT&lang=it");
+        awaitState("live");
+        assertThat(text("[data-stat=count]")).isEqualTo("730");
+        assertThat(text("[data-stat=togo]")).isEqualTo("ne mancano 770");
+        screenshot("stats-embed.png");
+        browser.manage().window().setSize(new Dimension(1200, 1700));
+    }
+
+    @Test
+    @Order(3)
+    void shouldReconnectByItselfWhenTheServiceRestarts() throws Exception {
+        browser.get(base + "/?lang=en");
+        awaitState("live");
+        Object loadedAt = script("return window.statsPage.loadedAt");
+
+        app.close();
+        awaitState("reconnecting");
+        app = startService();
+        awaitState("live");
+
+        register(5, "PL");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(text("[data-stat=count]")).isEqualTo("1,235"));
+        assertThat(script("return window.statsPage.loadedAt")).isEqualTo(loadedAt);
+        assertThat((Long) script("return window.statsPage.reconnects")).isPositive();
+    }
+
+    private ConfigurableApplicationContext startService() {
+        return MilestoneServiceApplication.builder()
+                .run(
+                        "--server.port=" + port,
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--spring.kafka.streams.state-dir=" + stateDir,
+                        // a restarted instance takes its tasks back at once
+                        "--spring.kafka.streams.properties.group.instance.id=stats-browser-it",
+                        "--milestones.rules.global.thresholds=1000,1225,1250,5000",
+                        "--milestones.rules.country.thresholds=100,1500",
+                        "--milestones.approaching.fractions=",
+                        "--milestones.counting.publish-interval=200ms",
+                        "--milestones.stats.refresh-interval=200ms",
+                        "--milestones.stats.sse-retry=500ms");
+    }
+
+    private void register(int teachers, String country) throws Exception {
+        try (var producer =
+                new KafkaProducer<>(
+                        Map.<String, Object>of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
+            for (int i = 0; i < teachers; i++) {
+                int n = sent.incrementAndGet();
+                String teacherId = "t-" + n;
+                Instant at = start.plusSeconds(2L * n);
+                var event =
+                        new TeacherRegistered(
+                                teacherId,
+                                country,
+                                "en",
+                                at,
+                                "Name " + n,
+                                "t" + n + "@example.org",
+                                Consents.none(),
+                                false);
+                var record =
+                        new ProducerRecord<>(
+                                Topics.REGISTRATIONS, teacherId, EventJson.write(event));
+                CloudEvent.create("/test", EventType.TEACHER_REGISTERED, at)
+                        .writeTo(record.headers());
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    private void awaitState(String state) {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                browser.findElement(By.id("live-status"))
+                                                        .getAttribute("data-state"))
+                                        .isEqualTo(state));
+    }
+
+    private java.util.List<String> rowCodes() {
+        return browser.findElements(By.cssSelector("#countries tbody tr")).stream()
+                .map(tr -> tr.getAttribute("data-code"))
+                .toList();
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private Object script(String js) {
+        return ((JavascriptExecutor) browser).executeScript(js);
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private String get(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + path)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+}
