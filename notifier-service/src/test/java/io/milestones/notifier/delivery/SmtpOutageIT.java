@@ -105,7 +105,7 @@ class SmtpOutageIT {
         NotifierTestKit.publishMilestone(
                 kafka.bootstrapServers(),
                 milestone(Scope.country("PT"), 100, new CrossedBy("t-1", "PT", null)));
-        await().atMost(Duration.ofSeconds(60))
+        await().atMost(Duration.ofSeconds(120))
                 .untilAsserted(
                         () ->
                                 assertThat(
@@ -130,7 +130,7 @@ class SmtpOutageIT {
                                 GreenMailConfiguration.aConfig().withDisabledAuthentication());
         smtp.start();
 
-        await().atMost(Duration.ofSeconds(60))
+        await().atMost(Duration.ofSeconds(120))
                 .untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(SUBSCRIBERS));
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(10))
