@@ -22,7 +22,10 @@ class SocialListener {
         this.announcer = announcer;
     }
 
-    @KafkaListener(id = "notifier-social", topics = Topics.MILESTONES)
+    @KafkaListener(
+            id = "notifier-social",
+            topics = Topics.MILESTONES,
+            containerFactory = SocialConfig.SOCIAL_FACTORY)
     void onMilestone(ConsumerRecord<String, Object> record) {
         if (record.value() instanceof MilestoneReached reached) {
             announcer.celebrate(reached);
