@@ -11,7 +11,9 @@ COPY registration-service registration-service
 COPY milestone-service milestone-service
 COPY notifier-service notifier-service
 COPY ops-console ops-console
+COPY service-support service-support
 COPY local-stack/pom.xml local-stack/pom.xml
+COPY bench/pom.xml bench/pom.xml
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true \
       -pl "${SERVICE}" -am package \

@@ -1,0 +1,18 @@
+package io.milestones.bench;
+
+/**
+ * One benchmark: a stage of Milestones measured beside its reference, in bounded time, printing its
+ * figures. Implementations have a public no-argument constructor and are listed in {@link
+ * Bench#BENCHMARKS}.
+ */
+public interface Benchmark {
+
+    /** The id in docs/benchmarks.md, e.g. {@code B1}. */
+    String id();
+
+    /** One line: what is measured against what. */
+    String title();
+
+    /** Runs the measurement and returns its report; progress goes to {@link Bench#out}. */
+    Report run() throws Exception;
+}
