@@ -96,7 +96,11 @@ class SubscriptionFlowIT {
         URI confirm = link(optIn);
         var page = get(confirm);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<form method=\"post\"");
+        assertThat(page.body())
+                .contains("<form method=\"post\"")
+                // the shared layout: pages with tokens in their links stay out of search engines
+                .contains("<meta name=\"robots\" content=\"noindex\">")
+                .contains("<html lang=\"de\"");
         assertThat(status("confirmer@example.net")).isEqualTo("PENDING"); // GET changes nothing
         String token = confirm.getQuery().substring("token=".length());
         var confirmed =
