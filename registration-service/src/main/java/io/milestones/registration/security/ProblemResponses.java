@@ -1,5 +1,6 @@
 package io.milestones.registration.security;
 
+import io.milestones.registration.web.ProblemJson;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -7,12 +8,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 as RFC 9457 problem+json, like every other error of the API. */
 final class ProblemResponses {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {}
 
@@ -50,6 +48,6 @@ final class ProblemResponses {
         problem.setTitle(title);
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
-        JSON.writeValue(response.getOutputStream(), problem);
+        ProblemJson.write(response.getOutputStream(), problem);
     }
 }

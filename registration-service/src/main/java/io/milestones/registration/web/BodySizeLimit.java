@@ -11,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers 413 (problem+json) to a registration body larger than {@code
@@ -22,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 class BodySizeLimit extends OncePerRequestFilter {
 
     static final URI TOO_LARGE = URI.create("urn:milestones:problem:payload-too-large");
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final long limit;
 
@@ -43,7 +40,7 @@ class BodySizeLimit extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType("application/problem+json");
-            JSON.writeValue(response.getOutputStream(), tooLarge(limit));
+            ProblemJson.write(response.getOutputStream(), tooLarge(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -1,7 +1,9 @@
 package io.milestones.registration.registration;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -181,7 +183,10 @@ class RegistrationControllerTest {
 
         mvc.perform(register(body))
                 .andExpect(status().is(413))
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(413))
+                .andExpect(jsonPath("$", not(hasKey("properties"))))
+                .andExpect(jsonPath("$", not(hasKey("instance"))));
         verifyNoInteractions(registrations);
     }
 
@@ -210,6 +215,10 @@ class RegistrationControllerTest {
                                 .content(VALID))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:milestones:problem:unauthenticated"))
+                // written outside MVC, yet shaped like MVC's problems: no null members
+                .andExpect(jsonPath("$", not(hasKey("properties"))))
+                .andExpect(jsonPath("$", not(hasKey("instance"))))
                 .andExpect(header().exists("WWW-Authenticate"));
         verifyNoInteractions(registrations);
     }
