@@ -74,7 +74,7 @@ class OutboxKafkaDownIT {
             assertThat(response.statusCode()).isEqualTo(201);
             eventIds.add(eventId(response.body()));
         }
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () ->
                                 assertThat(api.get("/actuator/prometheus", null).body())
@@ -101,7 +101,7 @@ class OutboxKafkaDownIT {
                         "t-down-5",
                         "t-down-6",
                         "t-down-7");
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () ->
                                 assertThat(api.get("/actuator/prometheus", null).body())
