@@ -73,9 +73,7 @@ public final class B2Benchmark implements Benchmark {
                             + " beginning under each setting in turn (new application.id and"
                             + " state.dir each)");
             report.setup(
-                    "broker: "
-                            + broker.description()
-                            + ", in the benchmark's JVM; one"
+                    "broker: embedded KRaft broker (test-support), in the benchmark's JVM; one"
                             + " stream thread; done = global count and sum of the country counts"
                             + " final in the `scope-counts` store");
             report.columns(
