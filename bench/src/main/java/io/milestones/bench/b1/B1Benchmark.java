@@ -54,6 +54,7 @@ public final class B1Benchmark implements Benchmark {
             double preload = (System.nanoTime() - t0) / 1e9;
             Bench.out.printf(Locale.ROOT, "   preloaded %s in %.1f s%n", load, preload);
 
+            CountingService.warmUp(bootstrap, load, "bench-b1-warm-up");
             double bytesOnly = RawDrain.drain(bootstrap, load, false);
             print("raw consumer, bytes only", bytesOnly, load);
             double raw = RawDrain.drain(bootstrap, load, true);
@@ -73,7 +74,8 @@ public final class B1Benchmark implements Benchmark {
                             + "; preloaded once ("
                             + Report.decimal(preload)
                             + " s), then each"
-                            + " variant reads it from the beginning");
+                            + " variant reads it from the beginning, after one unmeasured warm-up run of the"
+                            + " service topology (at_least_once) for the JIT");
             report.setup(
                     "broker: embedded KRaft broker (test-support), in the benchmark's JVM; one stream thread per Streams app;"
                             + " Streams variants: "

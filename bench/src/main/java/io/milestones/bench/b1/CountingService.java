@@ -57,6 +57,24 @@ public final class CountingService {
     /** How the service runs: exactly_once_v2, commit.interval.ms 100. */
     public static final Guarantee PRODUCTION = new Guarantee(StreamsConfig.EXACTLY_ONCE_V2, 100);
 
+    /** The fastest setting (B2), for an unmeasured warm-up run of the JIT. */
+    public static final Guarantee WARM_UP = new Guarantee(StreamsConfig.AT_LEAST_ONCE, 1000);
+
+    /**
+     * Counts the whole topic once, unmeasured, so that the measured runs find the JIT warm (the
+     * first Streams run in a JVM is markedly slower); then resets the output topics.
+     */
+    public static void warmUp(String bootstrap, RegistrationLoad load, String applicationId)
+            throws Exception {
+        double seconds = drain(bootstrap, load, applicationId, WARM_UP);
+        io.milestones.bench.Bench.out.printf(
+                java.util.Locale.ROOT,
+                "   warm-up run (%s): %.1f s, not counted%n",
+                WARM_UP,
+                seconds);
+        BenchTopics.resetOutputs(bootstrap);
+    }
+
     /** A processing guarantee and commit interval. */
     public record Guarantee(String processing, int commitIntervalMs) {
         @Override

@@ -51,6 +51,7 @@ public final class B2Benchmark implements Benchmark {
             load.produce(bootstrap);
             Bench.out.println("   preloaded " + load);
             List<Double> seconds = new ArrayList<>();
+            CountingService.warmUp(bootstrap, load, "bench-b2-warm-up");
             int run = 0;
             for (Guarantee variant : VARIANTS) {
                 if (run > 0) {
@@ -71,7 +72,8 @@ public final class B2Benchmark implements Benchmark {
                     load
                             + "; preloaded once, then the service topology counts it from the"
                             + " beginning under each setting in turn (new application.id and"
-                            + " state.dir each)");
+                            + " state.dir each), after one unmeasured warm-up run (at_least_once)"
+                            + " for the JIT");
             report.setup(
                     "broker: embedded KRaft broker (test-support), in the benchmark's JVM; one"
                             + " stream thread; done = global count and sum of the country counts"

@@ -49,7 +49,7 @@ public final class B8Benchmark implements Benchmark {
 
     @Override
     public Report run() throws Exception {
-        int teachers = Bench.setting("teachers", 1_500_000);
+        int teachers = Bench.setting("teachers", 3_000_000);
         var load = RegistrationLoad.distinct(teachers);
         var report = new Report(this);
         try (var broker = EmbeddedKraftBroker.start()) {
@@ -180,7 +180,9 @@ public final class B8Benchmark implements Benchmark {
                                     + " %.1f s, most of it waiting for the consumer group to let"
                                     + " the closed member go (it was closed with"
                                     + " `CloseOptions.leaveGroup(true)`, as Spring's"
-                                    + " `leaveGroupOnClose` does).",
+                                    + " `leaveGroupOnClose` does, which in Kafka Streams 4.1"
+                                    + " does not make a dynamic member leave, cf. KAFKA-16514; the"
+                                    + " new instance waits for the 45 s session timeout).",
                             restore.records,
                             restore.restoring,
                             restore.records / Math.max(restore.restoring, 0.001),
