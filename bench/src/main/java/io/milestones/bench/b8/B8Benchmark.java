@@ -128,7 +128,8 @@ public final class B8Benchmark implements Benchmark {
                                 + Report.number(TARGET)
                                 + "**: at this rate 10 M would take "
                                 + Report.number(TARGET / (teachers / counting) / 60)
-                                + " min, far beyond a few minutes; the 10 M row extrapolates the"
+                                + " min of counting alone (plus preload and restore), beyond the"
+                                + " few minutes a benchmark may take; the 10 M row extrapolates the"
                                 + " disk linearly (`-Dbench.teachers=10000000` measures it)");
             }
             report.columns(
@@ -151,21 +152,22 @@ public final class B8Benchmark implements Benchmark {
                         "",
                         "not proportional",
                         "",
-                        "not proportional");
+                        "bounded (see below)");
             }
             report.note(
                     String.format(
                             Locale.ROOT,
                             "On disk the state grows with the teachers: %.0f bytes per teacher"
                                     + " (state.dir after a clean close: %s; while running, most of"
-                                    + " it sits in RocksDB memtables, not yet in files). Heap and"
-                                    + " RSS do not: the teachers live off-heap in RocksDB, whose"
-                                    + " memory is bounded per store (Kafka Streams' defaults: 16 MB"
-                                    + " write buffers ×3 and a 50 MB block cache per store, 20"
-                                    + " stores here), so the Δ columns reflect caches and GC"
-                                    + " sizing rather than a per-teacher cost (%.0f bytes of heap,"
-                                    + " %.0f bytes of RSS per teacher at the end). Peak RSS of the"
-                                    + " process: %s.",
+                                    + " it sits in RocksDB memtables, not yet in files). The heap"
+                                    + " does not: the teachers live off-heap in RocksDB, and Δ heap"
+                                    + " (%.0f bytes per teacher at the end) is Streams' record cache"
+                                    + " and GC sizing. RSS grows while RocksDB's memtables and"
+                                    + " block caches fill (%.0f bytes per teacher so far), but only"
+                                    + " up to their per-store bounds (Kafka Streams' defaults: three"
+                                    + " 16 MB write buffers and a 50 MB block cache per store, about"
+                                    + " 0.6 GB for the six `teachers-seen` stores), so it is not"
+                                    + " extrapolated linearly. Peak RSS of the process: %s.",
                             perTeacherDisk,
                             Memory.mb(closedBytes),
                             perTeacherHeap,
