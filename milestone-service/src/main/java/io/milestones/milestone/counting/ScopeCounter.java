@@ -171,10 +171,8 @@ final class ScopeCounter implements Processor<String, ScopeIncrement, String, Co
         if (!increment.itemized()) {
             return rate.add(increment.registeredAt(), increment.delta());
         }
-        for (ScopeIncrement.Member member : increment.members()) {
-            rate = rate.add(member.registeredAt(), 1);
-        }
-        return rate;
+        return rate.addEach(
+                increment.members().stream().map(ScopeIncrement.Member::registeredAt).toList());
     }
 
     /** The latest event time counted, late registrations included. */

@@ -3,6 +3,7 @@ package io.milestones.milestone.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventRateTest {
@@ -37,5 +38,31 @@ class EventRateTest {
 
         rate = rate.add(T0.plusSeconds(3600 * 60), 1); // a day and more later: the old hours go
         assertThat(rate.hourly()).hasSize(1);
+    }
+
+    @Test
+    void shouldAddManyAtOnceAsIfOneByOne() {
+        EventRate start = EventRate.NONE.add(T0.plusSeconds(3600 * 5), 3);
+        List<Instant> times =
+                List.of(
+                        T0.plusSeconds(3600 * 6),
+                        T0, // older than the window once the latest below has been seen
+                        T0.plusSeconds(3600 * 40),
+                        T0.plusSeconds(3600 * 20),
+                        T0.plusSeconds(3600 * 40 + 60));
+        EventRate oneByOne = start;
+        for (Instant at : times) {
+            oneByOne = oneByOne.add(at, 1);
+        }
+
+        EventRate atOnce = start.addEach(times);
+
+        assertThat(atOnce).isEqualTo(oneByOne);
+        assertThat(atOnce.hourly()).containsOnlyKeys(hour(20), hour(40));
+        assertThat(start.addEach(List.of())).isSameAs(start);
+    }
+
+    private static long hour(int hoursAfterT0) {
+        return T0.plusSeconds(3600L * hoursAfterT0).getEpochSecond() / 3600;
     }
 }
