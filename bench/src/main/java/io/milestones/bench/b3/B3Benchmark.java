@@ -1,0 +1,135 @@
+package io.milestones.bench.b3;
+
+import io.milestones.bench.Bench;
+import io.milestones.bench.Benchmark;
+import io.milestones.bench.Report;
+import io.milestones.testing.EmbeddedKraftBroker;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * B3: registration ingest. Distinct valid registrations are POSTed to {@code /api/registrations} of
+ * the real registration-service (validation, registry row and outbox event in one transaction, the
+ * relay publishing to an embedded broker meanwhile) by a closed-loop load generator; the reference
+ * is a no-op POST with the same body, security and JSON reading on the same application. Once on an
+ * H2 file database and once on PostgreSQL.
+ */
+public final class B3Benchmark implements Benchmark {
+
+    private static final String[] COUNTRIES = {"IT", "PL", "TR", "ES", "FR", "DE", "RO", "GR"};
+
+    private final int seconds = Bench.setting("seconds", 20);
+    private final int warmup = Bench.setting("warmup", 5);
+    private final int clients = Bench.setting("clients", 8);
+    private final List<String> databases =
+            List.of(System.getProperty("bench.db", "h2,postgres").split(","));
+    private final AtomicLong sequence = new AtomicLong();
+
+    @Override
+    public String id() {
+        return "B3";
+    }
+
+    @Override
+    public String title() {
+        return "registration ingest (POST /api/registrations, H2 and PostgreSQL) against a no-op"
+                + " POST on the same application";
+    }
+
+    @Override
+    public Report run() throws Exception {
+        Report report =
+                new Report(this)
+                        .columns("variant", "requests/s", "p50 ms", "p99 ms", "errors", "vs no-op")
+                        .setup(
+                                clients
+                                        + " closed-loop HTTP/1.1 clients (java.net.http, keep-alive)"
+                                        + " in the same JVM as the service, "
+                                        + warmup
+                                        + " s warm-up of each endpoint, then "
+                                        + seconds
+                                        + " s per variant")
+                        .setup(
+                                "each registration distinct (teacherId, e-mail), API key checked,"
+                                        + " tracing sampled at 1.0 as configured; the outbox relay"
+                                        + " publishes to an embedded KRaft broker while the load"
+                                        + " runs")
+                        .setup(
+                                "no-op: POST "
+                                        + NoopController.PATH
+                                        + " (bench-only controller), same filters, API key and"
+                                        + " JSON body, answers 201 without validating or storing");
+        LoadGenerator load = new LoadGenerator(clients);
+        try (EmbeddedKraftBroker broker = EmbeddedKraftBroker.start()) {
+            for (String kind : databases) {
+                try (Database db = Database.of(kind.strip(), "b3");
+                        ConfigurableApplicationContext app =
+                                RegistrationApp.start(
+                                        broker.bootstrapServers(),
+                                        db,
+                                        Map.of(),
+                                        NoopController.class)) {
+                    int port = RegistrationApp.port(app);
+                    Supplier<HttpRequest> register = () -> post(port, "/api/registrations");
+                    Supplier<HttpRequest> noop = () -> post(port, NoopController.PATH);
+                    Bench.out.printf("%s: warming up%n", db.name());
+                    load.run(Duration.ofSeconds(warmup), noop);
+                    load.run(Duration.ofSeconds(warmup), register);
+                    Bench.out.printf("%s: no-op POST for %d s%n", db.name(), seconds);
+                    LoadGenerator.Result reference = load.run(Duration.ofSeconds(seconds), noop);
+                    print(db.name() + " no-op", reference);
+                    Bench.out.printf("%s: registrations for %d s%n", db.name(), seconds);
+                    LoadGenerator.Result ingest = load.run(Duration.ofSeconds(seconds), register);
+                    print(db.name() + " registrations", ingest);
+                    row(report, "no-op POST (" + db.name() + " run)", reference, reference);
+                    row(report, "POST /api/registrations, " + db.name(), ingest, reference);
+                }
+            }
+        }
+        return report;
+    }
+
+    private HttpRequest post(int port, String path) {
+        long n = sequence.incrementAndGet();
+        String body =
+                """
+                {"teacherId":"b3-%d","email":"b3-%d@example.org","displayName":"Teacher %d",\
+                "country":"%s","language":"en","consents":{"milestoneEmails":true}}"""
+                        .formatted(n, n, n, COUNTRIES[(int) (n % COUNTRIES.length)]);
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header(RegistrationApp.HEADER, RegistrationApp.KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static void row(
+            Report report,
+            String variant,
+            LoadGenerator.Result result,
+            LoadGenerator.Result reference) {
+        report.row(
+                variant,
+                Report.number(result.perSecond()),
+                Report.decimal(result.latencies().p50()),
+                Report.decimal(result.latencies().p99()),
+                Report.number(result.errors()),
+                Report.ratio(result.perSecond(), reference.perSecond()));
+    }
+
+    private static void print(String what, LoadGenerator.Result result) {
+        Bench.out.printf(
+                "   %s: %,.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d errors%n",
+                what,
+                result.perSecond(),
+                result.latencies().p50(),
+                result.latencies().p99(),
+                result.errors());
+    }
+}
