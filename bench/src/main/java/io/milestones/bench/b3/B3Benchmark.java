@@ -7,6 +7,8 @@ import io.milestones.testing.EmbeddedKraftBroker;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,16 +28,26 @@ public final class B3Benchmark implements Benchmark {
 
     /** What a JFR profile of this benchmark showed. */
     static final String BOTTLENECK =
-            "Bottleneck (JFR profile of the request threads, both databases): ~28 % of the"
+            "Bottleneck (JFR profiles of the request threads, both databases): ~25-28 % of the"
                     + " request threads' CPU samples are in Micrometer observation and tracing,"
                     + " ~22 % from Spring Security's observations alone"
                     + " (ObservationFilterChainDecorator wraps every security filter in an"
                     + " observation and records a counter per filter event, looked up through"
-                    + " MeterRegistry.getOrCreateMeter on each request; ObservationAuthorizationManager"
-                    + " adds one more); that cost is paid by the no-op as well and caps both.";
+                    + " MeterRegistry.getOrCreateMeter on every request; ObservationAuthorizationManager"
+                    + " adds one more). The no-op pays that too; the row with them switched off"
+                    + " shows the effect. Inside POST /api/registrations (RegistrationService.register)"
+                    + " ~61 % of the samples are in JDBC, half of it waiting on the database socket:"
+                    + " the teacher INSERT and the outbox INSERT are two round trips plus the"
+                    + " commit per request; TraceParents ~9 %, event JSON ~6 %.";
+
+    /** Spring Boot switch for the observations of Spring Security (filter chain, authorization). */
+    static final String SECURITY_OBSERVATIONS = "management.observations.enable.spring.security";
+
+    /** One run: a database and settings added to the service's own. */
+    private record Variant(String database, Map<String, Object> settings, String label) {}
 
     private final int seconds = Bench.setting("seconds", 20);
-    private final int warmup = Bench.setting("warmup", 5);
+    private final int warmup = Bench.setting("warmup", 10);
     private final int clients = Bench.setting("clients", 8);
     private final List<String> databases =
             List.of(System.getProperty("bench.db", "h2,postgres").split(","));
@@ -76,43 +88,74 @@ public final class B3Benchmark implements Benchmark {
                                         + " (bench-only controller), same filters, API key and"
                                         + " JSON body, answers 201 without validating or storing");
         LoadGenerator load = new LoadGenerator(clients);
+        List<Variant> variants = new ArrayList<>();
+        for (String kind : databases) {
+            variants.add(new Variant(kind.strip(), Map.of(), ""));
+        }
+        if (Bench.setting("observations-off", 1) == 1) {
+            // the same run with the bottleneck found by JFR switched off by configuration
+            variants.add(
+                    new Variant(
+                            databases.get(databases.size() - 1).strip(),
+                            Map.of(SECURITY_OBSERVATIONS, false),
+                            ", " + SECURITY_OBSERVATIONS + "=false"));
+        }
+        Map<String, Double> ingestRates = new HashMap<>();
         try (EmbeddedKraftBroker broker = EmbeddedKraftBroker.start()) {
-            for (String kind : databases) {
-                try (Database db = Database.of(kind.strip(), "b3");
+            for (Variant variant : variants) {
+                try (Database db = Database.of(variant.database, "b3");
                         ConfigurableApplicationContext app =
                                 RegistrationApp.start(
                                         broker.bootstrapServers(),
                                         db,
-                                        Map.of(),
+                                        variant.settings,
                                         NoopController.class)) {
+                    String name = db.name() + variant.label;
                     int port = RegistrationApp.port(app);
                     Supplier<HttpRequest> register = () -> post(port, "/api/registrations");
                     Supplier<HttpRequest> noop = () -> post(port, NoopController.PATH);
-                    Bench.out.printf("%s: warming up%n", db.name());
+                    Bench.out.printf("%s: warming up%n", name);
                     load.run(Duration.ofSeconds(warmup), noop);
                     load.run(Duration.ofSeconds(warmup), register);
-                    Bench.out.printf("%s: no-op POST for %d s%n", db.name(), seconds);
+                    Bench.out.printf("%s: no-op POST for %d s%n", name, seconds);
                     LoadGenerator.Result reference = load.run(Duration.ofSeconds(seconds), noop);
-                    print(db.name() + " no-op", reference);
-                    Bench.out.printf("%s: registrations for %d s%n", db.name(), seconds);
+                    print(name + " no-op", reference);
+                    Bench.out.printf("%s: registrations for %d s%n", name, seconds);
                     LoadGenerator.Result ingest = load.run(Duration.ofSeconds(seconds), register);
-                    print(db.name() + " registrations", ingest);
-                    row(report, "no-op POST (" + db.name() + " run)", reference, reference);
-                    row(report, "POST /api/registrations, " + db.name(), ingest, reference);
-                    report.note(
-                            "On "
-                                    + db.name()
-                                    + " the service accepts "
-                                    + Report.number(ingest.perSecond())
-                                    + " registrations/s, "
-                                    + Report.ratio(ingest.perSecond(), reference.perSecond())
-                                    + " of the no-op POST on the same application ("
-                                    + Report.number(reference.perSecond())
-                                    + " requests/s); p99 "
-                                    + Report.decimal(ingest.latencies().p99())
-                                    + " ms against "
-                                    + Report.decimal(reference.latencies().p99())
-                                    + " ms.");
+                    print(name + " registrations", ingest);
+                    row(report, "no-op POST (" + name + " run)", reference, reference);
+                    row(report, "POST /api/registrations, " + name, ingest, reference);
+                    if (!variant.label.isEmpty() && ingestRates.containsKey(db.name())) {
+                        report.note(
+                                "With "
+                                        + SECURITY_OBSERVATIONS
+                                        + "=false (configuration only) on "
+                                        + db.name()
+                                        + ": "
+                                        + Report.number(ingest.perSecond())
+                                        + " registrations/s, "
+                                        + Report.ratio(
+                                                ingest.perSecond(), ingestRates.get(db.name()))
+                                        + " of the same service with them on; the no-op reaches "
+                                        + Report.number(reference.perSecond())
+                                        + " requests/s.");
+                    } else {
+                        ingestRates.put(db.name(), ingest.perSecond());
+                        report.note(
+                                "On "
+                                        + db.name()
+                                        + " the service accepts "
+                                        + Report.number(ingest.perSecond())
+                                        + " registrations/s, "
+                                        + Report.ratio(ingest.perSecond(), reference.perSecond())
+                                        + " of the no-op POST on the same application ("
+                                        + Report.number(reference.perSecond())
+                                        + " requests/s); p99 "
+                                        + Report.decimal(ingest.latencies().p99())
+                                        + " ms against "
+                                        + Report.decimal(reference.latencies().p99())
+                                        + " ms.");
+                    }
                 }
             }
         }
