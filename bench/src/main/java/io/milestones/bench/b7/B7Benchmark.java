@@ -47,7 +47,7 @@ public final class B7Benchmark implements Benchmark {
 
     private final int rows = Bench.setting("records", 1_000_000);
     private final List<String> databases =
-            List.of(System.getProperty("bench.db", "postgres").split(","));
+            List.of(System.getProperty("bench.db", "postgres,h2").split(","));
 
     @Override
     public String id() {
@@ -176,7 +176,8 @@ public final class B7Benchmark implements Benchmark {
                                 "heap "
                                         + Memory.mb(Runtime.getRuntime().maxMemory())
                                         + " max; peak heap is the JVM's (service, HTTP client and"
-                                        + " generator together); COPY: CopyManager, CSV, into"
+                                        + " generator together; on H2 also the database engine"
+                                        + " and its page cache); COPY: CopyManager, CSV, into"
                                         + " empty tables LIKE teacher / outbox_event INCLUDING ALL");
         for (Measured m : measured) {
             double perSecond = m.imported / m.seconds;
