@@ -160,7 +160,13 @@ public final class B3Benchmark implements Benchmark {
                 }
             }
         }
-        return report.note(BOTTLENECK);
+        return report.note(BOTTLENECK)
+                .note(
+                        "Caveat: the machine (and its PostgreSQL server) was shared with other"
+                                + " builds and tests while these ran; repeated full runs moved the"
+                                + " absolute rates by up to 2× (PostgreSQL registrations 580 to"
+                                + " 1,071/s; the effect of the observations switch 1.3× to 2.4×),"
+                                + " so compare the rows of one run, not runs.");
     }
 
     private HttpRequest post(int port, String path) {
