@@ -164,9 +164,9 @@ public final class B3Benchmark implements Benchmark {
                 .note(
                         "Caveat: the machine (and its PostgreSQL server) was shared with other"
                                 + " builds and tests while these ran; repeated full runs moved the"
-                                + " absolute rates by up to 2× (PostgreSQL registrations 580 to"
-                                + " 1,071/s; the effect of the observations switch 1.3× to 2.4×),"
-                                + " so compare the rows of one run, not runs.");
+                                + " absolute rates by up to 2× (PostgreSQL registrations between"
+                                + " about 600 and 1,150/s; the effect of the observations switch"
+                                + " between 1.3× and 2.4×), so compare the rows of one run.");
     }
 
     private HttpRequest post(int port, String path) {
