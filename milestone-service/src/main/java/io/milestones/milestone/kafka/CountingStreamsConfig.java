@@ -34,11 +34,12 @@ class CountingStreamsConfig {
     }
 
     /**
-     * A planned stop (deploy, Ctrl-C) asks to leave the consumer group at once, so the next instance
-     * can take over the tasks without waiting for the session timeout. Measured in benchmark B8:
-     * with dynamic membership Kafka Streams 4.1 does not send that leave (KAFKA-16514), and a
-     * restarted instance waits about {@code session.timeout.ms} (45 s) before it gets its tasks;
-     * the option takes effect with static membership ({@code group.instance.id}) or a fixed client.
+     * A planned stop (deploy, Ctrl-C) asks to leave the consumer group at once, so the next
+     * instance can take over the tasks without waiting for the session timeout. Measured in
+     * benchmark B8: with dynamic membership Kafka Streams 4.1 does not send that leave
+     * (KAFKA-16514), and a restarted instance waits about {@code session.timeout.ms} (45 s) before
+     * it gets its tasks; the option takes effect with static membership ({@code group.instance.id})
+     * or a fixed client.
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
