@@ -46,7 +46,7 @@ public final class B6Benchmark implements Benchmark {
 
     @Override
     public Report run() throws Exception {
-        int subscribers = Bench.setting("subscribers", 50_000);
+        int subscribers = Bench.setting("subscribers", 100_000);
         int warmup = Bench.setting("warmup", 2_000);
         int mailRate = Bench.setting("mailRate", 0);
         Duration atMost = Duration.ofMinutes(Bench.setting("timeoutMinutes", 10));
