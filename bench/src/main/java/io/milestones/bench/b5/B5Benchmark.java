@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,12 @@ public final class B5Benchmark implements Benchmark {
             var toTopic = new Latencies();
             var relay = new Latencies();
             var counting = new Latencies();
+            var toCounted = new Latencies();
+            var toVisible = new Latencies();
+            // detectedAt is milestone-service's wall clock; map it onto System.nanoTime().
+            Instant wall = Instant.now();
+            long nanos = System.nanoTime();
+            long epochToNano = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - nanos;
             var toMail = new Latencies();
             var endToEnd = new Latencies();
             int missing = 0;
@@ -93,6 +100,13 @@ public final class B5Benchmark implements Benchmark {
                 toTopic.record(t0, t1);
                 relay.record(t0, onTopic);
                 counting.record(onTopic, t1);
+                Instant detectedAt = seen.get().milestone().detectedAt();
+                long detected =
+                        detectedAt.getEpochSecond() * 1_000_000_000L
+                                + detectedAt.getNano()
+                                - epochToNano;
+                toCounted.record(onTopic, detected);
+                toVisible.record(detected, t1);
                 toMail.record(t1, sent);
                 endToEnd.record(t0, sent);
             }
@@ -103,6 +117,8 @@ public final class B5Benchmark implements Benchmark {
                     toTopic,
                     relay,
                     counting,
+                    toCounted,
+                    toVisible,
                     toMail,
                     endToEnd,
                     missing,
@@ -192,6 +208,8 @@ public final class B5Benchmark implements Benchmark {
             Latencies toTopic,
             Latencies relay,
             Latencies counting,
+            Latencies toCounted,
+            Latencies toVisible,
             Latencies toMail,
             Latencies endToEnd,
             int missing,
@@ -233,6 +251,11 @@ public final class B5Benchmark implements Benchmark {
                                 row(
                                         "… of which registrations → milestones (milestone-service)",
                                         counting))
+                        .row(row("   … registrations → threshold crossed (detectedAt)", toCounted))
+                        .row(
+                                row(
+                                        "   … crossed → visible on milestones (transaction commit)",
+                                        toVisible))
                         .row(row("topic → e-mail in the SMTP sink (t2−t1)", toMail))
                         .row(row("end to end (t2−t0)", endToEnd))
                         .note(
