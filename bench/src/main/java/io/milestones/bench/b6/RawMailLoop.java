@@ -1,0 +1,105 @@
+package io.milestones.bench.b6;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Date;
+import java.util.Properties;
+
+/**
+ * The reference of B6: plain Jakarta Mail, one SMTP connection opened once ({@code
+ * Transport.connect}), then {@code sendMessage} per recipient. Each message is built afresh as
+ * {@code multipart/alternative} with the text and HTML of an e-mail the notifier sent.
+ */
+final class RawMailLoop {
+
+    private final Session session;
+    private final String subject;
+    private final String text;
+    private final String html;
+
+    /**
+     * @param sample raw bytes of one e-mail the notifier sent, whose texts are reused
+     */
+    RawMailLoop(int smtpPort, byte[] sample) throws MessagingException, IOException {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "localhost");
+        properties.put("mail.smtp.port", String.valueOf(smtpPort));
+        this.session = Session.getInstance(properties);
+        MimeMessage template = new MimeMessage(session, new ByteArrayInputStream(sample));
+        this.subject = template.getSubject();
+        this.text = part(template, "text/plain");
+        this.html = part(template, "text/html");
+    }
+
+    /** Sends {@code count} e-mails to {@code <prefix>N@example.org} over one connection. */
+    void send(String prefix, int count) throws MessagingException {
+        Transport transport = session.getTransport("smtp");
+        transport.connect();
+        try {
+            for (int i = 0; i < count; i++) {
+                MimeMessage message = message(prefix + i + "@example.org");
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+        } finally {
+            transport.close();
+        }
+    }
+
+    /** Size in bytes of one message as the loop sends it. */
+    int size() throws MessagingException, IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        message("size@example.org").writeTo(out);
+        return out.size();
+    }
+
+    private MimeMessage message(String to) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        try {
+            message.setFrom(
+                    new InternetAddress(
+                            "milestones@etwinning.example", "eTwinning Milestones", "UTF-8"));
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject, "UTF-8");
+        var plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8");
+        var rich = new MimeBodyPart();
+        rich.setContent(html, "text/html; charset=UTF-8");
+        var alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(plain);
+        alternative.addBodyPart(rich);
+        message.setContent(alternative);
+        message.setSentDate(new Date());
+        message.saveChanges();
+        return message;
+    }
+
+    private static String part(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                String found = part(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
