@@ -2,8 +2,8 @@ package io.milestones.bench;
 
 /**
  * One benchmark: a stage of Milestones measured beside its reference, in bounded time, printing its
- * figures. Implementations have a public no-argument constructor and are listed in {@link
- * Bench#BENCHMARKS}.
+ * figures. The benchmark of id {@code Bn} is the class {@code io.milestones.bench.bn.BnBenchmark}
+ * with a public no-argument constructor; {@link Bench} finds it by that name.
  */
 public interface Benchmark {
 
