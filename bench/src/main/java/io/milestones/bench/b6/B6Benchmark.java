@@ -247,5 +247,5 @@ public final class B6Benchmark implements Benchmark {
                     + " the deliveries table (claim insert + SENT update, ~10 %) and the"
                     + " subscription check; the SMTP write itself is under 10 %. Since then"
                     + " `SmtpMailer` shares one file-type map across messages; the table above is"
-                    + " measured with that fix.";
+                    + " measured with that fix (before it: 794 e-mails/s, 0.41×).";
 }
