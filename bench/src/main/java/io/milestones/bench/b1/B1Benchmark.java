@@ -28,7 +28,9 @@ public final class B1Benchmark implements Benchmark {
                     + " `EventRate.add` copies its hourly `TreeMap` twice per increment (8 %)."
                     + " RocksDB (≈ 3 %) and waiting on transaction commits (< 1 s of parks ≥ 20 ms"
                     + " in the run) are minor. The raw consumer does one JSON read per record and"
-                    + " nothing else; the idiomatic count one read and one write.";
+                    + " nothing else; the idiomatic count one read and one write. Since that"
+                    + " profile the event rate is copied once per partial sum, not once per"
+                    + " member (0.42× of `groupBy(country).count()` before, on a busier machine).";
 
     @Override
     public String id() {
