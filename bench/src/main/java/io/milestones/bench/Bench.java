@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs benchmarks by id ({@code B1} … {@code B8}), prints each table and writes each section of
@@ -15,6 +17,8 @@ import java.util.Locale;
  * io.milestones.bench.bn.BnBenchmark}. Started by {@code ./bench.sh}, one JVM per benchmark.
  */
 public final class Bench {
+
+    private static final Logger log = LoggerFactory.getLogger(Bench.class);
 
     /** Where benchmarks print progress and results. */
     public static final PrintStream out = System.out;
@@ -52,8 +56,7 @@ public final class Bench {
                     out.println("   written to " + docs);
                 }
             } catch (Exception e) {
-                out.printf("%s failed: %s%n", id, e);
-                e.printStackTrace(out);
+                log.error("{} failed", id, e);
                 failed.add(id);
             }
         }

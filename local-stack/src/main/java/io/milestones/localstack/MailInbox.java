@@ -4,10 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -101,29 +98,12 @@ final class MailInbox implements AutoCloseable {
     }
 
     private String show(MimeMessage message) throws MessagingException, IOException {
-        String html = part(message, "text/html");
+        String html = MailParts.find(message, "text/html");
         if (html != null) {
             return html;
         }
-        String text = part(message, "text/plain");
+        String text = MailParts.find(message, "text/plain");
         return page(message.getSubject(), "<pre>" + escape(text) + "</pre>", false);
-    }
-
-    private static String part(Part part, String type) throws MessagingException, IOException {
-        if (part.isMimeType(type)) {
-            return (String) part.getContent();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String found = part(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     private static String page(String title, String body, boolean refresh) {

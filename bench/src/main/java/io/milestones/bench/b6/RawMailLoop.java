@@ -1,9 +1,7 @@
 package io.milestones.bench.b6;
 
-import jakarta.mail.BodyPart;
+import io.milestones.localstack.MailParts;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -37,8 +35,8 @@ final class RawMailLoop {
         this.session = Session.getInstance(properties);
         MimeMessage template = new MimeMessage(session, new ByteArrayInputStream(sample));
         this.subject = template.getSubject();
-        this.text = part(template, "text/plain");
-        this.html = part(template, "text/html");
+        this.text = MailParts.find(template, "text/plain");
+        this.html = MailParts.find(template, "text/html");
     }
 
     /** Sends {@code count} e-mails to {@code <prefix>N@example.org} over one connection. */
@@ -84,22 +82,5 @@ final class RawMailLoop {
         message.setSentDate(new Date());
         message.saveChanges();
         return message;
-    }
-
-    private static String part(Part part, String type) throws MessagingException, IOException {
-        if (part.isMimeType(type)) {
-            return (String) part.getContent();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String found = part(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }
