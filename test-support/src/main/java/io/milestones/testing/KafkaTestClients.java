@@ -5,9 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -39,14 +46,11 @@ public final class KafkaTestClients {
                         config, new StringDeserializer(), new ByteArrayDeserializer())) {
             var partitions =
                     consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                            .map(
-                                    p ->
-                                            new org.apache.kafka.common.TopicPartition(
-                                                    topic, p.partition()))
+                            .map(p -> new TopicPartition(topic, p.partition()))
                             .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
@@ -58,5 +62,49 @@ public final class KafkaTestClients {
             }
             return records;
         }
+    }
+
+    /** Records written to {@code topic} so far: the sum of its partitions' end offsets. */
+    public static long endOffset(String bootstrapServers, String topic)
+            throws ExecutionException, InterruptedException {
+        try (Admin admin = admin(bootstrapServers)) {
+            Map<TopicPartition, OffsetSpec> latest =
+                    admin
+                            .describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get()
+                            .get(topic)
+                            .partitions()
+                            .stream()
+                            .collect(
+                                    Collectors.toMap(
+                                            p -> new TopicPartition(topic, p.partition()),
+                                            p -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(ListOffsetsResultInfo::offset)
+                    .sum();
+        }
+    }
+
+    /** How far {@code group} has committed on {@code topic}: the sum over its partitions. */
+    public static long committedOffset(String bootstrapServers, String group, String topic)
+            throws ExecutionException, InterruptedException {
+        try (Admin admin = admin(bootstrapServers)) {
+            return admin
+                    .listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .entrySet()
+                    .stream()
+                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset())
+                    .sum();
+        }
+    }
+
+    private static Admin admin(String bootstrapServers) {
+        return Admin.create(
+                Map.<String, Object>of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 }

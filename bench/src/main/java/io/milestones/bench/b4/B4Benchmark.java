@@ -10,6 +10,7 @@ import io.milestones.bench.Report;
 import io.milestones.bench.b3.Database;
 import io.milestones.bench.b3.RegistrationApp;
 import io.milestones.testing.EmbeddedKraftBroker;
+import io.milestones.testing.KafkaTestClients;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -107,10 +108,14 @@ public final class B4Benchmark implements Benchmark {
                                 Report.number(raw),
                                 "1.00×");
                     }
-                    long before = topics.endOffsets(io.milestones.events.Topics.REGISTRATIONS);
+                    long before =
+                            KafkaTestClients.endOffset(
+                                    bootstrap, io.milestones.events.Topics.REGISTRATIONS);
                     Relayed relayed = relay(bootstrap, db);
                     long written =
-                            topics.endOffsets(io.milestones.events.Topics.REGISTRATIONS) - before;
+                            KafkaTestClients.endOffset(
+                                            bootstrap, io.milestones.events.Topics.REGISTRATIONS)
+                                    - before;
                     Bench.out.printf(
                             "%s relay: %,d events in %.1f s, %,.0f events/s; %,d records on the"
                                     + " topic, %,d left in the outbox%n",

@@ -3,14 +3,11 @@ package io.milestones.bench.b4;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
-/** Creates topics and sums their end offsets (records written), through the admin client. */
+/** Creates the benchmark's topics through the admin client. */
 final class Topics implements AutoCloseable {
 
     private final Admin admin;
@@ -27,21 +24,6 @@ final class Topics implements AutoCloseable {
                         .map(n -> new NewTopic(n, partitions, (short) 1))
                         .toList();
         admin.createTopics(missing).all().get();
-    }
-
-    /** Sum of the end offsets of every partition of {@code topic}. */
-    long endOffsets(String topic) throws Exception {
-        var partitions =
-                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-        Map<TopicPartition, OffsetSpec> latest =
-                partitions.stream()
-                        .collect(
-                                Collectors.toMap(
-                                        p -> new TopicPartition(topic, p.partition()),
-                                        p -> OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get().values().stream()
-                .mapToLong(info -> info.offset())
-                .sum();
     }
 
     @Override

@@ -25,15 +25,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -132,52 +127,19 @@ class MilestoneCelebrationIT {
                                         .containsExactly("global:bad"));
         // The social group reads the same record; once it has moved past it, still one copy.
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> committedOffsets("notifier-social") >= committedEnd());
+                .until(
+                        () ->
+                                KafkaTestClients.committedOffset(
+                                                kafka.bootstrapServers(),
+                                                "notifier-social",
+                                                Topics.MILESTONES)
+                                        >= KafkaTestClients.endOffset(
+                                                kafka.bootstrapServers(), Topics.MILESTONES));
         assertThat(
                         KafkaTestClients.readCommitted(
                                 kafka.bootstrapServers(), Topics.deadLetter(Topics.MILESTONES)))
                 .extracting(r -> r.key())
                 .containsExactly("global:bad");
-    }
-
-    private long committedOffsets(String group) throws Exception {
-        try (var admin = adminClient()) {
-            return admin
-                    .listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata()
-                    .get()
-                    .entrySet()
-                    .stream()
-                    .filter(e -> e.getKey().topic().equals(Topics.MILESTONES))
-                    .mapToLong(e -> e.getValue().offset())
-                    .sum();
-        }
-    }
-
-    private long committedEnd() throws Exception {
-        try (var admin = adminClient()) {
-            var partitions =
-                    admin
-                            .describeTopics(List.of(Topics.MILESTONES))
-                            .allTopicNames()
-                            .get()
-                            .get(Topics.MILESTONES)
-                            .partitions()
-                            .stream()
-                            .collect(
-                                    Collectors.toMap(
-                                            p ->
-                                                    new TopicPartition(
-                                                            Topics.MILESTONES, p.partition()),
-                                            p -> OffsetSpec.latest()));
-            return admin.listOffsets(partitions).all().get().values().stream()
-                    .mapToLong(o -> o.offset())
-                    .sum();
-        }
-    }
-
-    private Admin adminClient() {
-        return Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()));
     }
 
     /** The multipart/alternative (text + HTML) inside the message's multipart/related root. */
