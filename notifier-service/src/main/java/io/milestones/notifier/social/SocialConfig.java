@@ -6,7 +6,6 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +16,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ExceptionClassifier;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.web.client.RestClient;
 
@@ -60,6 +58,7 @@ class SocialConfig {
                     }
                 };
         var handler = new DefaultErrorHandler(recoverer, KafkaErrorHandlingConfig.backOff(retry));
+        // a retry cannot make a token valid or a post acceptable: 401/403/422 go to the DLT at once
         handler.addNotRetryableExceptions(SocialPostRejectedException.class);
         factory.setCommonErrorHandler(handler);
         return factory;
@@ -79,25 +78,6 @@ class SocialConfig {
     @ConditionalOnMissingBean(SocialDeliveries.class)
     SocialDeliveries inMemorySocialDeliveries() {
         return new InMemorySocialDeliveries();
-    }
-
-    /**
-     * Rejected posts (401, 403, 422) go to the dead-letter topic at once: retrying the record
-     * cannot make a token valid or a post acceptable. Applies to every error handler bean (the
-     * listener's {@code DefaultErrorHandler}); a {@code @RetryableTopic} lists it in {@code
-     * exclude}.
-     */
-    @Bean
-    static BeanPostProcessor socialRejectionsAreNotRetryable() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof ExceptionClassifier classifier) {
-                    classifier.addNotRetryableExceptions(SocialPostRejectedException.class);
-                }
-                return bean;
-            }
-        };
     }
 
     @Bean

@@ -36,8 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -229,33 +227,16 @@ class SocialNetworksIT {
         }
     }
 
-    /** Waits until the notifier has committed every milestone record published so far. */
+    /** Waits until the social group has committed every milestone record published so far. */
     private void awaitConsumed() {
-        try (Admin admin =
-                Admin.create(
-                        Map.<String, Object>of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                kafka.bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(60))
-                    .until(
-                            () ->
-                                    admin
-                                                    .listConsumerGroupOffsets("notifier-service")
-                                                    .partitionsToOffsetAndMetadata()
-                                                    .get()
-                                                    .entrySet()
-                                                    .stream()
-                                                    .filter(
-                                                            e ->
-                                                                    e.getKey()
-                                                                            .topic()
-                                                                            .equals(
-                                                                                    Topics
-                                                                                            .MILESTONES))
-                                                    .mapToLong(e -> e.getValue().offset())
-                                                    .sum()
-                                            >= published.get());
-        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                KafkaTestClients.committedOffset(
+                                                kafka.bootstrapServers(),
+                                                "notifier-social",
+                                                Topics.MILESTONES)
+                                        >= published.get());
     }
 
     /** The requests served on {@code path}, oldest first. */
