@@ -103,6 +103,10 @@ function renderTimeline(recent) {
   if (!list) return;
   const fresh = seenMilestones == null ? [] : recent.filter((m) => !seenMilestones.has(m.milestoneId));
   seenMilestones = new Set(recent.map((m) => m.milestoneId));
+  // Rebuilt only when something shows differently, not on every update of the counter.
+  const shown = recent.map((m) => `${m.milestoneId} ${when(m.reachedAt)} ${milestoneText(m)}`).join("\n");
+  if (fresh.length === 0 && list.dataset.shown === shown) return;
+  list.dataset.shown = shown;
   list.replaceChildren(...recent.map((m) => {
     const item = document.createElement("li");
     item.dataset.milestoneId = m.milestoneId;
@@ -139,24 +143,44 @@ function cell(tag, text, className) {
   return element;
 }
 
+// Rows are kept and updated in place, keyed by country code: a keyboard user's focus on a
+// country link survives the updates, and a row moves only when the order really changes.
+function countryRow(c) {
+  const row = document.createElement("tr");
+  row.dataset.code = c.key;
+  const name = document.createElement("th");
+  name.scope = "row";
+  const link = cell("a", regions.of(c.key));
+  link.href = `${main.dataset.countryBase ?? "countries/"}${c.key}`;
+  name.append(link);
+  row.append(name, cell("td", "", "num"), cell("td", "", "num"), cell("td", "", "num"),
+    cell("td", "", "forecast"));
+  return row;
+}
+
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 function renderCountries() {
   const table = document.getElementById("countries");
   if (!table) return;
   const compare = comparators[sort.key];
   const sign = sort.direction === "ascending" ? 1 : -1;
-  const rows = [...countries].sort((a, b) => sign * compare(a, b) || a.key.localeCompare(b.key));
-  table.tBodies[0].replaceChildren(...rows.map((c) => {
-    const row = document.createElement("tr");
-    row.dataset.code = c.key;
-    const name = document.createElement("th");
-    name.scope = "row";
-    const link = cell("a", regions.of(c.key));
-    link.href = `${main.dataset.countryBase ?? "countries/"}${c.key}`;
-    name.append(link);
-    row.append(name, cell("td", number(c.count), "num"), cell("td", number(c.nextThreshold), "num"),
-      cell("td", number(c.missing), "num"), cell("td", when(c.forecast), "forecast"));
+  const sorted = [...countries].sort((a, b) => sign * compare(a, b) || a.key.localeCompare(b.key));
+  const body = table.tBodies[0];
+  const existing = new Map([...body.rows].map((row) => [row.dataset.code, row]));
+  const rows = sorted.map((c) => {
+    const row = existing.get(c.key) ?? countryRow(c);
+    const cells = row.cells;
+    setText(cells[1], number(c.count));
+    setText(cells[2], number(c.nextThreshold));
+    setText(cells[3], number(c.missing));
+    setText(cells[4], when(c.forecast));
     return row;
-  }));
+  });
+  const inOrder = rows.length === body.rows.length && rows.every((row, i) => body.rows[i] === row);
+  if (!inOrder) body.replaceChildren(...rows);
   for (const th of table.tHead.rows[0].cells) {
     const key = th.querySelector("button")?.dataset.sort;
     if (key === sort.key) th.setAttribute("aria-sort", sort.direction);

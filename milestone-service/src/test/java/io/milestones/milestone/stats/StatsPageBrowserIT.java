@@ -136,8 +136,7 @@ class StatsPageBrowserIT {
         assertThat(text("[data-stat=count]")).isEqualTo("1,200");
         assertThat(browser.getPageSource()).doesNotContain("Name ", "example.org");
         assertThat(text("[data-stat=togo]")).isEqualTo("25 to go");
-        assertThat(browser.findElements(By.cssSelector("#timeline li")))
-                .extracting(li -> li.getAttribute("data-milestone-id"))
+        assertThat(timelineIds())
                 .contains("global:1000", "country:IT:100")
                 .doesNotContain("global:1225");
         assertThat(rowCodes()).containsExactly("IT", "FR", "PL");
@@ -151,7 +150,9 @@ class StatsPageBrowserIT {
                                 .getAttribute("aria-sort"))
                 .isEqualTo("ascending");
 
-        // 30 more: the count climbs past 1,225 while the page stays open
+        // 30 more: the count climbs past 1,225 while the page stays open, and a keyboard
+        // user's focus on a country link stays where it was through the updates
+        script("document.querySelector('#countries tr[data-code=IT] a').focus()");
         register(30, "IT");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(text("[data-stat=count]")).isEqualTo("1,230"));
@@ -165,6 +166,9 @@ class StatsPageBrowserIT {
                                         .hasSize(1));
         assertThat(script("return window.statsPage.loadedAt")).isEqualTo(loadedAt);
         assertThat(rowCodes()).containsExactly("FR", "IT", "PL"); // the chosen order survives
+        assertThat(script("return document.activeElement.closest('tr')?.dataset.code"))
+                .isEqualTo("IT");
+        assertThat(text("#countries tr[data-code=IT] td")).isEqualTo("730");
         assertThat(text("[data-stat=next]")).isEqualTo("1,250");
         assertThat(text("[data-stat=togo]")).isEqualTo("20 to go");
         // from the last milestone (1,225) to the next (1,250)
@@ -301,10 +305,21 @@ class StatsPageBrowserIT {
                                         .isEqualTo(state));
     }
 
+    /** Read in one script, so that a live update between two reads cannot leave a stale row. */
+    @SuppressWarnings("unchecked")
     private java.util.List<String> rowCodes() {
-        return browser.findElements(By.cssSelector("#countries tbody tr")).stream()
-                .map(tr -> tr.getAttribute("data-code"))
-                .toList();
+        return (java.util.List<String>)
+                script(
+                        "return [...document.querySelectorAll('#countries tbody tr')]"
+                                + ".map(tr => tr.dataset.code)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> timelineIds() {
+        return (java.util.List<String>)
+                script(
+                        "return [...document.querySelectorAll('#timeline li')]"
+                                + ".map(li => li.dataset.milestoneId)");
     }
 
     private String text(String css) {
