@@ -20,6 +20,8 @@ final class ContainerBroker implements KafkaBroker {
                 new KafkaContainer(IMAGE)
                         .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
                         .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+                        .withEnv("KAFKA_TRANSACTION_STATE_LOG_NUM_PARTITIONS", "1")
+                        .withEnv("KAFKA_OFFSETS_TOPIC_NUM_PARTITIONS", "1")
                         .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
                         .withEnv("KAFKA_NUM_PARTITIONS", "6");
         container.start();

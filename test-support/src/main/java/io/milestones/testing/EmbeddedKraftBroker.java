@@ -9,12 +9,18 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class EmbeddedKraftBroker implements KafkaBroker {
 
-    /** Settings a one-node cluster needs; without the transaction ones InitProducerId hangs. */
+    /**
+     * Settings a one-node cluster needs; without the transaction ones InitProducerId hangs. One
+     * partition for each internal topic instead of fifty: a cold group join or first transaction
+     * does not wait for 100 partitions to be created on a loaded two-core machine.
+     */
     static final Map<String, String> SINGLE_NODE =
             Map.of(
                     "transaction.state.log.replication.factor", "1",
                     "transaction.state.log.min.isr", "1",
+                    "transaction.state.log.num.partitions", "1",
                     "offsets.topic.replication.factor", "1",
+                    "offsets.topic.num.partitions", "1",
                     "group.initial.rebalance.delay.ms", "0",
                     "auto.create.topics.enable", "false");
 

@@ -52,8 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "milestones.mail.rate-per-second=0",
             "milestones.delivery.retry.attempts=6",
             "milestones.delivery.retry.delay-ms=500",
-            "milestones.delivery.retry.multiplier=2.0",
-            "milestones.delivery.retry.max-delay-ms=4000",
+            "milestones.delivery.retry.multiplier=3.0",
+            "milestones.delivery.retry.max-delay-ms=15000",
             "spring.mail.properties.mail.smtp.connectiontimeout=1000",
         })
 class SmtpOutageIT {

@@ -128,7 +128,7 @@ class SubscriptionFlowIT {
                 kafka.bootstrapServers(),
                 Topics.REGISTRATIONS,
                 List.of(teacher("known", "IT", "it", true)));
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> "CONFIRMED".equals(status("known@school.example")));
         var known = subscribe("known@school.example", "en", "[\"FR\"]");
         var unknown = subscribe("unknown@example.net", "en", "[\"FR\"]");
@@ -168,8 +168,11 @@ class SubscriptionFlowIT {
                 List.of(
                         teacher("clicker", "PL", "pl", true),
                         teacher("visitor", "PL", "pl", true)));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> "CONFIRMED".equals(status("visitor@school.example")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                "CONFIRMED".equals(status("visitor@school.example"))
+                                        && "CONFIRMED".equals(status("clicker@school.example")));
         smtp.purgeEmailFromAllMailboxes();
         NotifierTestKit.publishMilestone(
                 kafka.bootstrapServers(),
@@ -204,13 +207,13 @@ class SubscriptionFlowIT {
                 kafka.bootstrapServers(),
                 Topics.REGISTRATIONS,
                 List.of(teacher("erased", "ES", "es", true)));
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> "CONFIRMED".equals(status("erased@school.example")));
         NotifierTestKit.publish(
                 kafka.bootstrapServers(),
                 Topics.REGISTRATIONS,
                 List.of(new TeacherErased("erased", Instant.now())));
-        await().atMost(Duration.ofSeconds(30)).until(() -> status("erased@school.example") == null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> status("erased@school.example") == null);
     }
 
     private java.net.http.HttpResponse<String> subscribe(
