@@ -315,29 +315,34 @@ class StatsPageBrowserIT {
                                         .isEqualTo(state));
     }
 
-    /** Read in one script, so that a live update between two reads cannot leave a stale row. */
-    @SuppressWarnings("unchecked")
     private java.util.List<String> rowCodes() {
-        return (java.util.List<String>)
-                script(
-                        "return [...document.querySelectorAll('#countries tbody tr')]"
-                                + ".map(tr => tr.dataset.code)");
+        return dataOf("#countries tbody tr", "code");
     }
 
-    @SuppressWarnings("unchecked")
     private java.util.List<String> timelineIds() {
+        return dataOf("#timeline li", "milestoneId");
+    }
+
+    /**
+     * One {@code data-} attribute of every element matching {@code css}, read in one script: a live
+     * update between two WebDriver calls cannot leave a stale element behind.
+     */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> dataOf(String css, String key) {
         return (java.util.List<String>)
                 script(
-                        "return [...document.querySelectorAll('#timeline li')]"
-                                + ".map(li => li.dataset.milestoneId)");
+                        "return [...document.querySelectorAll(arguments[0])]"
+                                + ".map(e => e.dataset[arguments[1]])",
+                        css,
+                        key);
     }
 
     private String text(String css) {
         return browser.findElement(By.cssSelector(css)).getText();
     }
 
-    private Object script(String js) {
-        return ((JavascriptExecutor) browser).executeScript(js);
+    private Object script(String js, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(js, args);
     }
 
     private void screenshot(String name) throws Exception {
