@@ -8,12 +8,15 @@ import static io.milestones.notifier.testing.NotifierTestKit.subject;
 import static io.milestones.notifier.testing.NotifierTestKit.teacher;
 import static io.milestones.notifier.testing.NotifierTestKit.text;
 import static io.milestones.notifier.testing.NotifierTestKit.to;
+import static io.milestones.notifier.testing.NotifierTestKit.unsubscribeMailto;
 import static io.milestones.notifier.testing.NotifierTestKit.unsubscribeUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.milestones.events.CrossedBy;
 import io.milestones.events.Scope;
@@ -51,6 +54,11 @@ import org.springframework.test.context.DynamicPropertySource;
             "milestones.subscriptions.rate-limit.per-address=3",
             "milestones.subscriptions.rate-limit.per-client=1000",
             "milestones.mail.rate-per-second=0",
+            "milestones.mail.unsubscribe-inbox.enabled=true",
+            "milestones.mail.unsubscribe-inbox.protocol=imap",
+            "milestones.mail.unsubscribe-inbox.host=localhost",
+            "milestones.mail.unsubscribe-inbox.password=any",
+            "milestones.mail.unsubscribe-inbox.poll-interval=300ms",
         })
 class SubscriptionFlowIT {
 
@@ -62,7 +70,8 @@ class SubscriptionFlowIT {
 
     @RegisterExtension
     static GreenMailExtension smtp =
-            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            // SMTP for what the notifier sends, IMAP for the unsubscribe mailbox it reads
+            new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
                     .withConfiguration(
                             GreenMailConfiguration.aConfig().withDisabledAuthentication())
                     // one server (on a free port) for the class, as the Spring context is one
@@ -77,12 +86,14 @@ class SubscriptionFlowIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("milestones.mail.unsubscribe-inbox.port", () -> smtp.getImap().getPort());
         registry.add("server.port", () -> PORT);
         registry.add("milestones.public-base-url", () -> "http://localhost:" + PORT);
         db.register(registry);
     }
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void shouldSendMilestoneMailOnlyAfterTheDoubleOptInIsConfirmed() throws Exception {
@@ -199,6 +210,61 @@ class SubscriptionFlowIT {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(mailsTo("clicker@school.example")).isZero());
+    }
+
+    @Test
+    void shouldUnsubscribeWhoeverMailsTheListUnsubscribeAddress() throws Exception {
+        NotifierTestKit.publish(
+                kafka.bootstrapServers(),
+                Topics.REGISTRATIONS,
+                List.of(teacher("mailer", "FR", "fr", true), teacher("stayer", "FR", "fr", true)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                "CONFIRMED".equals(status("mailer@school.example"))
+                                        && "CONFIRMED".equals(status("stayer@school.example")));
+        NotifierTestKit.publishMilestone(
+                kafka.bootstrapServers(),
+                milestone(Scope.country("FR"), 100, new CrossedBy("stayer", "FR", null)));
+        URI mailto = unsubscribeMailto(awaitMail("mailer@school.example"));
+        // mailto: URIs are opaque: address?subject=...
+        String[] target = mailto.getRawSchemeSpecificPart().split("\\?subject=", 2);
+        String mailbox = target[0];
+        String subject =
+                java.net.URLDecoder.decode(target[1], java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(subject).startsWith("unsubscribe ");
+
+        // what a mail program sends for the mailto: (prefixed, as some do), plus a forged token
+        // and plain spam: only the first unsubscribes, and all three leave the mailbox
+        var setup = smtp.getSmtp().getServerSetup();
+        GreenMailUtil.sendTextEmail(mailbox, "mailer@school.example", "Re: " + subject, "", setup);
+        GreenMailUtil.sendTextEmail(
+                mailbox,
+                "prankster@example.net",
+                subject.replaceAll(".{4}$", "AAAA"),
+                "unsubscribe stayer please",
+                setup);
+        GreenMailUtil.sendTextEmail(mailbox, "spam@example.net", "Cheap pills", "buy", setup);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> {
+                            assertThat(status("mailer@school.example")).isNull();
+                            assertThat(mailsTo(mailbox)).isZero();
+                        });
+        assertThat(status("stayer@school.example")).isEqualTo("CONFIRMED");
+        assertThat(
+                        meters.get("milestones.unsubscribe.mails")
+                                .tag("outcome", "unsubscribed")
+                                .counter()
+                                .count())
+                .isEqualTo(1);
+        assertThat(
+                        meters.get("milestones.unsubscribe.mails")
+                                .tag("outcome", "invalid")
+                                .counter()
+                                .count())
+                .isEqualTo(2);
     }
 
     @Test

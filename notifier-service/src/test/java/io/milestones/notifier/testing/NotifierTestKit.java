@@ -166,6 +166,16 @@ public final class NotifierTestKit {
         }
     }
 
+    /** The {@code mailto:} target of a {@code List-Unsubscribe} header. */
+    public static URI unsubscribeMailto(MimeMessage mail) {
+        String value = header(mail, "List-Unsubscribe");
+        var matcher = java.util.regex.Pattern.compile("<(mailto:[^>]+)>").matcher(value);
+        if (!matcher.find()) {
+            throw new AssertionError("no mailto: target in List-Unsubscribe: " + value);
+        }
+        return URI.create(matcher.group(1));
+    }
+
     /** The HTTPS target of a {@code List-Unsubscribe} header. */
     public static URI unsubscribeUrl(MimeMessage mail) {
         String value = header(mail, "List-Unsubscribe");
