@@ -59,7 +59,6 @@ class ImportController {
     @GetMapping("/{id}")
     ImportStatus status(@PathVariable String id) {
         return jobs.find(id)
-                .map(ImportJob::snapshot)
                 .orElseThrow(
                         () ->
                                 new ErrorResponseException(

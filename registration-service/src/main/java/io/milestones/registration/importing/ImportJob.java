@@ -1,11 +1,16 @@
 package io.milestones.registration.importing;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The progress of one import, updated by the runner while the resource reads it. */
+/**
+ * The progress of one import, updated by the runner; {@link ImportProgress} saves it to the {@code
+ * import_jobs} table, which the resource reads. Instants are kept to the microsecond, as the
+ * database stores them.
+ */
 final class ImportJob {
 
     /** Where a job is. */
@@ -28,6 +33,7 @@ final class ImportJob {
     private final List<ImportError> errors = new ArrayList<>();
     private volatile Status status = Status.QUEUED;
     private volatile String failure;
+    private volatile Instant startedAt;
     private volatile Instant finishedAt;
 
     ImportJob(String id, ImportFormat format, boolean baseline, int maxErrors, Instant createdAt) {
@@ -35,7 +41,7 @@ final class ImportJob {
         this.format = format;
         this.baseline = baseline;
         this.maxErrors = maxErrors;
-        this.createdAt = createdAt;
+        this.createdAt = micros(createdAt);
     }
 
     String id() {
@@ -50,8 +56,14 @@ final class ImportJob {
         return baseline;
     }
 
-    void running() {
+    void running(Instant at) {
+        startedAt = micros(at);
         status = Status.RUNNING;
+    }
+
+    /** When the runner started it, {@code null} while queued. */
+    Instant startedAt() {
+        return startedAt;
     }
 
     void read() {
@@ -81,18 +93,18 @@ final class ImportJob {
     }
 
     void finished(Instant at) {
-        finishedAt = at;
+        finishedAt = micros(at);
         status = Status.COMPLETED;
     }
 
     void failed(String reason, Instant at) {
         failure = reason;
-        finishedAt = at;
+        finishedAt = micros(at);
         status = Status.FAILED;
     }
 
-    boolean done() {
-        return status == Status.COMPLETED || status == Status.FAILED;
+    private static Instant micros(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS);
     }
 
     synchronized ImportStatus snapshot() {

@@ -6,32 +6,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Receives import files and runs them one after another in the background. The upload is spooled to
  * a temporary file first (streamed, bounded memory), so the request ends as soon as the file is in.
- * Jobs live in memory: their resources are gone after a restart (the imported rows are not).
+ * Jobs are stored in the {@code import_jobs} table, which the resource reads, so they outlive a
+ * restart; the spooled file does not, and {@link InterruptedImports} fails what a restart cut off.
  */
 @Component
 class ImportJobs implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+
     private final ImportRunner runner;
+    private final ImportJobRows rows;
     private final ImportProperties properties;
     private final Clock clock;
     private final ExecutorService executor =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-import"));
-    private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
 
-    ImportJobs(ImportRunner runner, ImportProperties properties, Clock clock) {
+    ImportJobs(ImportRunner runner, ImportJobRows rows, ImportProperties properties, Clock clock) {
         this.runner = runner;
+        this.rows = rows;
         this.properties = properties;
         this.clock = clock;
     }
@@ -51,17 +55,34 @@ class ImportJobs implements DisposableBean {
                         baseline,
                         properties.maxErrorsReported(),
                         clock.instant());
-        remember(job);
+        try {
+            rows.insert(job, clock.instant());
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        int deleted = rows.deleteFinishedBeyond(properties.jobsKept());
+        if (deleted > 0) {
+            log.debug(
+                    "Deleted {} finished import jobs beyond the newest {}",
+                    deleted,
+                    properties.jobsKept());
+        }
         executor.execute(() -> run(job, file));
         return job;
     }
 
     private void run(ImportJob job, Path file) {
+        ImportProgress progress =
+                new ImportProgress(job, rows, clock, properties.progressInterval());
         try (InputStream in = Files.newInputStream(file)) {
-            runner.run(job, in);
+            runner.run(job, in, progress);
         } catch (IOException e) {
             job.failed("could not read the uploaded file", clock.instant());
         } finally {
+            if (!progress.save()) {
+                log.error("Import {} ended but its end could not be saved", job.id());
+            }
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
@@ -70,18 +91,9 @@ class ImportJobs implements DisposableBean {
         }
     }
 
-    private synchronized void remember(ImportJob job) {
-        jobs.put(job.id(), job);
-        var oldest = jobs.values().iterator();
-        while (jobs.size() > properties.jobsKept() && oldest.hasNext()) {
-            if (oldest.next().done()) {
-                oldest.remove();
-            }
-        }
-    }
-
-    synchronized Optional<ImportJob> find(String id) {
-        return Optional.ofNullable(jobs.get(id));
+    /** The job resource as last saved. */
+    Optional<ImportStatus> find(String id) {
+        return rows.find(id);
     }
 
     @Override

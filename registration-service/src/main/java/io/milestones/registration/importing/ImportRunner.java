@@ -43,14 +43,20 @@ class ImportRunner {
         this.clock = clock;
     }
 
-    void run(ImportJob job, InputStream file) {
-        job.running();
+    /**
+     * Imports the file, saving the job's progress through {@code progress} as it goes (the caller
+     * saves the end).
+     */
+    void run(ImportJob job, InputStream file, ImportProgress progress) {
+        job.running(clock.instant());
+        progress.save();
         log.info("Import {} started ({})", job.id(), job.format());
         List<ParsedRow> batch = new ArrayList<>(properties.batchSize());
         try (RowReader rows = RowReader.open(job.format(), file)) {
             while (rows.hasNext()) {
                 ParsedRow row = rows.next();
                 job.read();
+                progress.tick();
                 ImportError error = row.error() != null ? row.error() : validate(row);
                 if (error != null) {
                     job.failed(error);
