@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.milestones.events.EventJson;
 import io.milestones.events.TeacherRegistered;
 import io.milestones.events.Topics;
+import io.milestones.registration.RegistrationServiceApplication;
 import io.milestones.registration.testing.Api;
 import io.milestones.registration.testing.TestKeys;
 import io.milestones.testing.KafkaBrokerExtension;
@@ -14,20 +15,31 @@ import io.milestones.testing.TestDatabaseExtension;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Bulk import: good rows in, bad rows reported with their line numbers, events on the topic. */
+/**
+ * Bulk import: good rows in, bad rows reported with their line numbers, events on the topic; job
+ * resources that outlive the process (a second application on the same database).
+ */
 @Tag("database")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -47,6 +59,7 @@ class BulkImportIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
     Api api;
 
     @BeforeEach
@@ -136,6 +149,96 @@ class BulkImportIT {
         assertThat(upload("text/csv", "teacherId\n", TestKeys.PLATFORM).statusCode())
                 .isEqualTo(403);
         assertThat(upload("text/plain", "x", TestKeys.ADMIN).statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void shouldStillShowAFinishedJobAfterARestart() {
+        String file =
+                """
+                teacherId,email,displayName,country,language,milestoneEmails
+                rst-1,rst1@example.org,Ana,PT,pt,true
+                rst-2,not-an-address,Rui,PT,pt,false
+                """;
+        String location =
+                upload("text/csv", file, TestKeys.ADMIN)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow();
+        JsonNode before = awaitDone(location);
+        assertThat(before.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(before.get("errors")).hasSize(1);
+
+        try (var restarted = restart()) {
+            Api other = new Api(port(restarted));
+            var after = other.get(location, TestKeys.ADMIN);
+            assertThat(after.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(after.body())).isEqualTo(before);
+            assertThat(other.get("/api/admin/imports/no-such-job", TestKeys.ADMIN).statusCode())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void shouldFailAJobLeftRunningByAStoppedProcessWhenTheServiceStarts() {
+        String id = UUID.randomUUID().toString();
+        var submitted = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5);
+        jdbc.update(
+                "INSERT INTO import_jobs (id, format, baseline, state, submitted_at, started_at,"
+                        + " rows_read, rows_imported, rows_skipped, rows_failed, updated_at)"
+                        + " VALUES (?, 'NDJSON', TRUE, 'RUNNING', ?, ?, 4000, 3990, 2, 8, ?)",
+                id,
+                submitted,
+                submitted,
+                submitted);
+        jdbc.update(
+                "INSERT INTO import_job_errors (job_id, error_index, line, field, message)"
+                        + " VALUES (?, 0, 17, 'country', 'must be a participating country')",
+                id);
+
+        try (var restarted = restart()) {
+            var response = new Api(port(restarted)).get("/api/admin/imports/" + id, TestKeys.ADMIN);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode job = JSON.readTree(response.body());
+            assertThat(job.get("status").asString()).isEqualTo("FAILED");
+            assertThat(job.get("failure").asString())
+                    .startsWith("interrupted by a restart at row 4000")
+                    .contains("re-submit the file");
+            assertThat(job.get("read").asLong()).isEqualTo(4000);
+            assertThat(job.get("imported").asLong()).isEqualTo(3990);
+            assertThat(job.get("format").asString()).isEqualTo("application/x-ndjson");
+            assertThat(job.get("finishedAt")).isNotNull();
+            assertThat(job.get("errors").toString())
+                    .isEqualTo(
+                            "[{\"line\":17,\"field\":\"country\",\"message\":\"must be a participating country\"}]");
+        }
+        assertThat(
+                        JSON.readTree(api.get("/api/admin/imports/" + id, TestKeys.ADMIN).body())
+                                .get("status")
+                                .asString())
+                .isEqualTo("FAILED");
+    }
+
+    /**
+     * A second instance of the service on this class's database, as after a restart (this one's
+     * import thread is idle: every test waits for its jobs to end).
+     */
+    private static ConfigurableApplicationContext restart() {
+        Map<String, Object> settings = new LinkedHashMap<>(TestKeys.SETTINGS);
+        settings.put("server.port", 0);
+        settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        settings.put("spring.datasource.url", db.url());
+        settings.put("spring.datasource.username", db.user());
+        settings.put("spring.datasource.password", db.password());
+        settings.put("milestones.outbox.enabled", false);
+        String[] args =
+                settings.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new);
+        return RegistrationServiceApplication.builder().registerShutdownHook(false).run(args);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
     private HttpResponse<String> upload(String contentType, String body, String key) {
