@@ -6,13 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +28,7 @@ import org.springframework.stereotype.Component;
 class ImportJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final ImportRunner runner;
     private final ImportJobRows rows;
@@ -61,15 +65,24 @@ class ImportJobs implements DisposableBean {
             Files.deleteIfExists(file);
             throw e;
         }
-        int deleted = rows.deleteFinishedBeyond(properties.jobsKept());
-        if (deleted > 0) {
-            log.debug(
-                    "Deleted {} finished import jobs beyond the newest {}",
-                    deleted,
-                    properties.jobsKept());
-        }
         executor.execute(() -> run(job, file));
+        forgetOldJobs();
         return job;
+    }
+
+    /** Retention: best effort, the next submission tries again. */
+    private void forgetOldJobs() {
+        try {
+            int deleted = rows.deleteFinishedBeyond(properties.jobsKept());
+            if (deleted > 0) {
+                log.debug(
+                        "Deleted {} finished import jobs beyond the newest {}",
+                        deleted,
+                        properties.jobsKept());
+            }
+        } catch (DataAccessException e) {
+            log.warn("Old import jobs not deleted ({})", e.getClass().getSimpleName());
+        }
     }
 
     private void run(ImportJob job, Path file) {
@@ -96,8 +109,16 @@ class ImportJobs implements DisposableBean {
         return rows.find(id);
     }
 
+    /**
+     * Interrupts the running job, which stops after its current row and saves itself as failed
+     * (waiting for that at most {@link #STOP_TIMEOUT}); queued jobs are left queued, and failed by
+     * the next start-up.
+     */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         executor.shutdownNow();
+        if (!executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("The running import did not stop within {}", STOP_TIMEOUT);
+        }
     }
 }

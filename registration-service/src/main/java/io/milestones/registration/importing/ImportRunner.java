@@ -45,7 +45,8 @@ class ImportRunner {
 
     /**
      * Imports the file, saving the job's progress through {@code progress} as it goes (the caller
-     * saves the end).
+     * saves the end). An interrupt (the service shutting down) stops it after the current row, as
+     * failed with the row reached.
      */
     void run(ImportJob job, InputStream file, ImportProgress progress) {
         job.running(clock.instant());
@@ -54,6 +55,10 @@ class ImportRunner {
         List<ParsedRow> batch = new ArrayList<>(properties.batchSize());
         try (RowReader rows = RowReader.open(job.format(), file)) {
             while (rows.hasNext()) {
+                if (Thread.interrupted()) {
+                    stopped(job);
+                    return;
+                }
                 ParsedRow row = rows.next();
                 job.read();
                 progress.tick();
@@ -74,6 +79,11 @@ class ImportRunner {
                 | UncheckedIOException
                 | IllegalArgumentException
                 | IllegalStateException e) {
+            if (Thread.interrupted()) {
+                // the shutdown closed the file under the reader
+                stopped(job);
+                return;
+            }
             // the file itself is broken (e.g. an unclosed quote): what was read stays imported
             job.failed(e.getMessage(), clock.instant());
             log.warn(
@@ -82,9 +92,19 @@ class ImportRunner {
                     e.getClass().getSimpleName(),
                     counts(job.snapshot()));
         } catch (RuntimeException e) {
+            if (Thread.interrupted()) {
+                stopped(job);
+                return;
+            }
             job.failed("internal error: " + e.getClass().getSimpleName(), clock.instant());
             log.error("Import {} failed: {}", job.id(), e.getClass().getName());
         }
+    }
+
+    /** The interrupt flag is cleared, so that the caller can still save the job. */
+    private void stopped(ImportJob job) {
+        job.failed(InterruptedImports.reason("a shutdown", job.snapshot().read()), clock.instant());
+        log.warn("Import {} stopped by a shutdown ({})", job.id(), counts(job.snapshot()));
     }
 
     private ImportError validate(ParsedRow row) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * At start-up, before the API takes requests, fails the jobs a previous process left queued or
  * running: their spooled file went with that process, so nobody will finish them. The reason tells
- * where the job was and that re-submitting the file is safe.
+ * where the job was (the row of its last saved progress) and that re-submitting the file is safe.
  *
  * <p>Several instances on one database: one that starts while another imports fails that import
  * too, but only until the importing instance's next progress save, which writes its true state
@@ -47,9 +47,20 @@ class InterruptedImports implements InitializingBean {
         if (job.status() == ImportJob.Status.QUEUED) {
             return "interrupted by a restart before it started; re-submit the file";
         }
-        return "interrupted by a restart at row "
-                + job.read()
-                + " (its last saved progress); re-submit the file — rows already imported are"
-                + " recognised as duplicates and skipped";
+        return reason("a restart", job.read());
+    }
+
+    /**
+     * Why a job cut off at a row failed.
+     *
+     * @param by what cut it off, e.g. "a restart"
+     */
+    static String reason(String by, long row) {
+        return "interrupted by "
+                + by
+                + " at row "
+                + row
+                + "; re-submit the file — rows already imported are recognised as duplicates and"
+                + " skipped";
     }
 }

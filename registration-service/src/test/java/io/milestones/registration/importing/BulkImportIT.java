@@ -218,6 +218,49 @@ class BulkImportIT {
                 .isEqualTo("FAILED");
     }
 
+    @Test
+    void shouldFailTheRunningJobWithItsRowWhenTheServiceShutsDown() {
+        String file =
+                IntStream.rangeClosed(1, 100_000)
+                        .mapToObj(
+                                i ->
+                                        """
+                                        {"teacherId":"sd-%d","email":"sd%d@example.org",\
+                                        "displayName":"Stopped %d","country":"AT","language":"de"}\
+                                        """
+                                                .formatted(i, i, i))
+                        .collect(Collectors.joining("\n"));
+        String location;
+        try (var other = restart()) {
+            Api api = new Api(port(other));
+            location =
+                    api.send(
+                                    api.request("/api/admin/imports", TestKeys.ADMIN)
+                                            .header("Content-Type", "application/x-ndjson")
+                                            .POST(HttpRequest.BodyPublishers.ofString(file))
+                                            .build())
+                            .headers()
+                            .firstValue("Location")
+                            .orElseThrow();
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () ->
+                                    JSON.readTree(api.get(location, TestKeys.ADMIN).body())
+                                            .get("status")
+                                            .asString(),
+                            "RUNNING"::equals);
+        }
+
+        JsonNode job = job(location);
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("failure").asString())
+                .startsWith("interrupted by a shutdown at row " + job.get("read").asLong() + ";")
+                .endsWith("rows already imported are recognised as duplicates and skipped");
+        assertThat(job.get("read").asLong()).isLessThan(100_000);
+        assertThat(job.get("finishedAt")).isNotNull();
+    }
+
     /**
      * A second instance of the service on this class's database, as after a restart (this one's
      * import thread is idle: every test waits for its jobs to end).

@@ -109,8 +109,7 @@ class ImportProgressTest {
         assertThat(cutOff.status()).isEqualTo(ImportJob.Status.FAILED);
         assertThat(cutOff.failure())
                 .isEqualTo(
-                        "interrupted by a restart at row 1234 (its last saved progress); re-submit"
-                                + " the file — rows already imported are recognised as duplicates"
+                        "interrupted by a restart at row 1234; re-submit the file — rows already imported are recognised as duplicates"
                                 + " and skipped");
         assertThat(cutOff.finishedAt()).isNotNull();
         assertThat(rows.find(queued.id()).orElseThrow().failure())
