@@ -10,14 +10,25 @@ import java.time.Duration;
  *     (wall clock)
  * @param publishInterval how often changed counts are written to {@code milestone-counts} (wall
  *     clock)
+ * @param internalValues how values of the internal stores and repartition topic are written (both
+ *     formats are always read)
  */
 public record CountingOptions(
-        GlobalAggregation globalAggregation, Duration flushInterval, Duration publishInterval) {
+        GlobalAggregation globalAggregation,
+        Duration flushInterval,
+        Duration publishInterval,
+        ValueFormat internalValues) {
 
     /** As milestone-service runs it: two-level (the faster, see docs/benchmarks.md). */
     public static final CountingOptions DEFAULTS =
             new CountingOptions(
                     GlobalAggregation.TWO_LEVEL, Duration.ofMillis(100), Duration.ofSeconds(1));
+
+    /** Writing {@link ValueFormat#BINARY} internal values. */
+    public CountingOptions(
+            GlobalAggregation globalAggregation, Duration flushInterval, Duration publishInterval) {
+        this(globalAggregation, flushInterval, publishInterval, ValueFormat.BINARY);
+    }
 
     public CountingOptions {
         if (flushInterval.toMillis() < 1 || publishInterval.toMillis() < 1) {
@@ -36,7 +47,25 @@ public record CountingOptions(
         TWO_LEVEL
     }
 
+    /**
+     * How values of the internal state stores and repartition topic are written (decision 0203).
+     * Both are always read, so the format can change in a rolling restart.
+     */
+    public enum ValueFormat {
+        /** A version byte and the fields (compact, several times cheaper to read and write). */
+        BINARY,
+        /**
+         * JSON as before the binary format: for the first step of a rolling upgrade from a version
+         * that reads only JSON, and for rolling back to one.
+         */
+        JSON
+    }
+
     public CountingOptions with(GlobalAggregation aggregation) {
-        return new CountingOptions(aggregation, flushInterval, publishInterval);
+        return new CountingOptions(aggregation, flushInterval, publishInterval, internalValues);
+    }
+
+    public CountingOptions with(ValueFormat format) {
+        return new CountingOptions(globalAggregation, flushInterval, publishInterval, format);
     }
 }
