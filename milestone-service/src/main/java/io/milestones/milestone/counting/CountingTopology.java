@@ -89,11 +89,14 @@ public final class CountingTopology {
         builder.addStateStore(store(RegistrationGate.STORE, Serdes.Long()));
         // cached: a scope changes many times per commit, its changelog gets the last value only
         builder.addStateStore(
-                store(ScopeCounter.STORE, EventSerde.plain(ScopeCount.class)).withCachingEnabled());
+                store(ScopeCounter.STORE, new ScopeCountSerde(options.internalValues()))
+                        .withCachingEnabled());
         if (options.globalAggregation() == GlobalAggregation.TWO_LEVEL
                 && rules.dimensions().contains(ScopeType.GLOBAL)) {
             builder.addStateStore(
-                    store(GlobalPreAggregator.STORE, EventSerde.plain(ScopeIncrement.class))
+                    store(
+                                    GlobalPreAggregator.STORE,
+                                    new ScopeIncrementSerde(options.internalValues()))
                             .withCachingEnabled());
         }
         readViews(builder);
@@ -141,7 +144,9 @@ public final class CountingTopology {
         }
         increments
                 .repartition(
-                        Repartitioned.with(Serdes.String(), EventSerde.plain(ScopeIncrement.class))
+                        Repartitioned.with(
+                                        Serdes.String(),
+                                        new ScopeIncrementSerde(options.internalValues()))
                                 .withName("by-scope"))
                 .process(
                         () -> new ScopeCounter(rules, clock, source, options.publishInterval()),

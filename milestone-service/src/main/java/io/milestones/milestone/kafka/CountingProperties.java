@@ -2,6 +2,7 @@ package io.milestones.milestone.kafka;
 
 import io.milestones.milestone.counting.CountingOptions;
 import io.milestones.milestone.counting.CountingOptions.GlobalAggregation;
+import io.milestones.milestone.counting.CountingOptions.ValueFormat;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,15 +15,19 @@ import org.springframework.validation.annotation.Validated;
  * @param globalAggregation {@code single-key} or {@code two-level} (see docs/benchmarks.md)
  * @param flushInterval how often a two-level partial sum is forwarded
  * @param publishInterval how often changed counts are written to {@code milestone-counts}
+ * @param internalValues {@code binary} or {@code json}: how internal store and repartition values
+ *     are written (decision 0203; both are read)
  */
 @Validated
 @ConfigurationProperties("milestones.counting")
 record CountingProperties(
         @DefaultValue("two-level") @NotNull GlobalAggregation globalAggregation,
         @DefaultValue("100ms") @NotNull Duration flushInterval,
-        @DefaultValue("1s") @NotNull Duration publishInterval) {
+        @DefaultValue("1s") @NotNull Duration publishInterval,
+        @DefaultValue("binary") @NotNull ValueFormat internalValues) {
 
     CountingOptions toOptions() {
-        return new CountingOptions(globalAggregation, flushInterval, publishInterval);
+        return new CountingOptions(
+                globalAggregation, flushInterval, publishInterval, internalValues);
     }
 }

@@ -26,12 +26,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /** The counting topology in a {@link TopologyTestDriver}, with helpers to feed and read it. */
@@ -164,6 +166,16 @@ final class TopologyFixture implements AutoCloseable {
 
     KeyValueStore<String, ScopeCount> counts() {
         return driver.getKeyValueStore(CountingTopology.COUNTS_STORE);
+    }
+
+    /**
+     * The bytes under a typed store, as a changelog restore writes them (to plant values of an
+     * earlier format, or to see the format written).
+     */
+    @SuppressWarnings("unchecked")
+    KeyValueStore<Bytes, byte[]> rawValues(String store) {
+        var typed = (WrappedStateStore<?, ?, ?>) driver.getKeyValueStore(store);
+        return (KeyValueStore<Bytes, byte[]>) typed.wrapped();
     }
 
     /** The latest count per scope published on {@code milestone-counts}. */
