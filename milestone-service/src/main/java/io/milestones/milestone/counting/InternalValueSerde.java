@@ -64,7 +64,7 @@ abstract class InternalValueSerde<T> implements Serde<T> {
             throw new SerializationException("empty " + type.getSimpleName() + " on " + topic);
         }
         if (data[0] == JSON_OBJECT) {
-            return json.deserialize(topic, data); // written before the binary format
+            return json.deserialize(topic, data); // an earlier version, or internal-values: json
         }
         if (data[0] != VERSION) {
             throw new SerializationException(
