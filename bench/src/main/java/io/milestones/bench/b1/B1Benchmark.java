@@ -16,21 +16,21 @@ public final class B1Benchmark implements Benchmark {
 
     /** What a JFR profile of the service topology showed (docs/benchmarks.md, B1). */
     static final String BOTTLENECK =
-            "Bottleneck (JFR, `settings=profile`, execution samples of the service's stream"
-                    + " thread in a full-size run): about half of its CPU is JSON. Jackson reads"
-                    + " take 29 %: the registration in `RegistrationGate`, and every `get` of the"
-                    + " cached `scope-counts`/`global-pending` stores, whose values are JSON bytes"
-                    + " parsed again on each read (`MeteredKeyValueStore.get` →"
-                    + " `StateSerdes.valueFrom`, 16 %); Jackson writes take 19 %: each increment"
-                    + " sent to the `by-scope` repartition topic, each store `put`, and the"
-                    + " partial sums of `GlobalPreAggregator.flush` (10 %), which list up to 1,000"
-                    + " members with their trace parent (`Instant` formatting alone 7 %)."
-                    + " `EventRate.add` copies its hourly `TreeMap` twice per increment (8 %)."
-                    + " RocksDB (≈ 3 %) and waiting on transaction commits (< 1 s of parks ≥ 20 ms"
-                    + " in the run) are minor. The raw consumer does one JSON read per record and"
-                    + " nothing else; the idiomatic count one read and one write. Since that"
-                    + " profile the event rate is copied once per partial sum, not once per"
-                    + " member (0.42× of `groupBy(country).count()` before, on a busier machine).";
+            "Bottleneck (JFR, `settings=profile`, execution samples of the service's stream "
+                    + "thread in a full-size run, with the binary internal values of decision 0203): "
+                    + "Jackson is down to the one read of each registration in `RegistrationGate` (14 "
+                    + "%, `Instant` parsing 5 %). The binary values of the stores and of the `by-scope` "
+                    + "topic take 18 %: reads 11 %, mostly `ScopeCountSerde.read` rebuilding the hourly "
+                    + "`TreeMap` (up to 24 buckets) on every `get` of the cached `scope-counts` (8 %), "
+                    + "writes 7 %. Counting itself is small (`ScopeCounter.approaching` 5 %, "
+                    + "`EventRate.add` 4 %); the rest is Kafka Streams' per-record work: producing to "
+                    + "changelogs and the repartition topic (14 %), polling (8 %), metrics, and "
+                    + "`lastHeader` lookups that decode every header key (`RecordHeader.key` 6 %). "
+                    + "RocksDB stays under 1 %. The raw consumer does one JSON read per record and "
+                    + "nothing else; the idiomatic count one read and one write. Before the binary "
+                    + "values about half of the stream thread was Jackson: store values parsed again on "
+                    + "each `get` (16 %), each repartitioned increment, store `put` and partial sum of "
+                    + "up to 1,000 members written (19 %, `Instant` formatting 7 %).";
 
     @Override
     public String id() {
