@@ -52,7 +52,7 @@ public record CountingOptions(
      * Both are always read, so the format can change in a rolling restart.
      */
     public enum ValueFormat {
-        /** A version byte and the fields (compact, several times cheaper to read and write). */
+        /** A version byte and the fields: compact, and cheaper to read and write than JSON. */
         BINARY,
         /**
          * JSON as before the binary format: for the first step of a rolling upgrade from a version
