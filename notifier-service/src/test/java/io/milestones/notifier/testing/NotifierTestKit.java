@@ -168,20 +168,19 @@ public final class NotifierTestKit {
 
     /** The {@code mailto:} target of a {@code List-Unsubscribe} header. */
     public static URI unsubscribeMailto(MimeMessage mail) {
-        String value = header(mail, "List-Unsubscribe");
-        var matcher = java.util.regex.Pattern.compile("<(mailto:[^>]+)>").matcher(value);
-        if (!matcher.find()) {
-            throw new AssertionError("no mailto: target in List-Unsubscribe: " + value);
-        }
-        return URI.create(matcher.group(1));
+        return listUnsubscribe(mail, "mailto:");
     }
 
     /** The HTTPS target of a {@code List-Unsubscribe} header. */
     public static URI unsubscribeUrl(MimeMessage mail) {
+        return listUnsubscribe(mail, "http");
+    }
+
+    private static URI listUnsubscribe(MimeMessage mail, String scheme) {
         String value = header(mail, "List-Unsubscribe");
-        var matcher = java.util.regex.Pattern.compile("<(http[^>]+)>").matcher(value);
+        var matcher = java.util.regex.Pattern.compile("<(" + scheme + "[^>]+)>").matcher(value);
         if (!matcher.find()) {
-            throw new AssertionError("no HTTP(S) target in List-Unsubscribe: " + value);
+            throw new AssertionError("no " + scheme + " target in List-Unsubscribe: " + value);
         }
         return URI.create(matcher.group(1));
     }
