@@ -30,10 +30,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The Spring-managed Streams app on a real broker, exactly-once, read back read_committed. */
+// Closed after the class, not by the JVM's shutdown hook: a Kafka Streams instance still closing
+// its RocksDB stores while the JVM exits can abort the test JVM ("pthread lock: Invalid
+// argument"), failing a build whose tests all passed. The close meets an already stopped broker
+// and waits out its timeout (about 10 s); that is the price.
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
