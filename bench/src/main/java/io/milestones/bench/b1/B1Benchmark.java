@@ -50,11 +50,7 @@ public final class B1Benchmark implements Benchmark {
         var report = new Report(this);
         try (var broker = EmbeddedKraftBroker.start()) {
             String bootstrap = broker.bootstrapServers();
-            BenchTopics.create(bootstrap);
-            long t0 = System.nanoTime();
-            load.produce(bootstrap);
-            double preload = (System.nanoTime() - t0) / 1e9;
-            Bench.out.printf(Locale.ROOT, "   preloaded %s in %.1f s%n", load, preload);
+            double preload = load.preload(bootstrap);
 
             CountingService.warmUp(bootstrap, load, "bench-b1-warm-up");
             double bytesOnly = RawDrain.drain(bootstrap, load, false);

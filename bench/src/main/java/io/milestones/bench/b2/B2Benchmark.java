@@ -56,9 +56,7 @@ public final class B2Benchmark implements Benchmark {
         var report = new Report(this);
         try (var broker = EmbeddedKraftBroker.start()) {
             String bootstrap = broker.bootstrapServers();
-            BenchTopics.create(bootstrap);
-            load.produce(bootstrap);
-            Bench.out.println("   preloaded " + load);
+            load.preload(bootstrap);
             List<Double> seconds = new ArrayList<>();
             CountingService.warmUp(bootstrap, load, "bench-b2-warm-up");
             int run = 0;

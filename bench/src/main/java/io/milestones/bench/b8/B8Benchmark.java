@@ -6,7 +6,6 @@ import io.milestones.bench.Bench;
 import io.milestones.bench.Benchmark;
 import io.milestones.bench.Memory;
 import io.milestones.bench.Report;
-import io.milestones.bench.b1.BenchTopics;
 import io.milestones.bench.b1.CountingService;
 import io.milestones.bench.b1.Progress;
 import io.milestones.bench.b1.RegistrationLoad;
@@ -54,11 +53,7 @@ public final class B8Benchmark implements Benchmark {
         var report = new Report(this);
         try (var broker = EmbeddedKraftBroker.start()) {
             String bootstrap = broker.bootstrapServers();
-            BenchTopics.create(bootstrap);
-            long t0 = System.nanoTime();
-            load.produce(bootstrap);
-            double preload = (System.nanoTime() - t0) / 1e9;
-            Bench.out.printf(Locale.ROOT, "   preloaded %s in %.1f s%n", load, preload);
+            double preload = load.preload(bootstrap);
 
             Sample baseline = Sample.take(0, 0, null);
             print("before start", baseline);
