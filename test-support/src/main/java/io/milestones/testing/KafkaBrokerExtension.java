@@ -1,7 +1,6 @@
 package io.milestones.testing;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -10,11 +9,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ({@code @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();}) and
  * feed {@link #bootstrapServers()} to the application, e.g. from a {@code @DynamicPropertySource}.
  *
+ * <p>The broker stops when the class's extension context closes, after every {@code @AfterAll}
+ * callback: a Spring context closed after the class ({@code @DirtiesContext}) or in an {@code
+ * AfterAll} method still finds its broker and shuts down at once instead of waiting for client
+ * time-outs against a port nobody answers.
+ *
  * <p>When Testcontainers is chosen and no Docker engine answers, the class is skipped, not failed.
  */
-public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
+public final class KafkaBrokerExtension implements BeforeAllCallback {
 
-    private KafkaBroker broker;
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
+
+    private volatile KafkaBroker broker;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -23,14 +30,17 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
                     KafkaBrokers.dockerAvailable(),
                     "Testcontainers broker chosen but no Docker engine is available");
         }
-        broker = KafkaBrokers.start();
+        KafkaBroker started = KafkaBrokers.start();
+        broker = started;
+        // closed by JUnit when the class's context closes, after all AfterAll callbacks
+        context.getStore(NAMESPACE).put(this, (AutoCloseable) this::stop);
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) {
-        if (broker != null) {
-            broker.close();
-            broker = null;
+    private void stop() {
+        KafkaBroker running = broker;
+        broker = null;
+        if (running != null) {
+            running.close();
         }
     }
 

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,7 +27,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * that. Where PostgreSQL is chosen but unreachable the class is skipped, unless {@code CI} is set:
  * then it fails, so CI cannot silently test less.
  */
-public final class TestDatabaseExtension implements BeforeAllCallback, AfterAllCallback {
+public final class TestDatabaseExtension implements BeforeAllCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(TestDatabaseExtension.class);
 
     /** System property choosing the database: {@code h2} (default) or {@code postgres}. */
     public static final String PROPERTY = "milestones.test.db";
@@ -71,10 +73,12 @@ public final class TestDatabaseExtension implements BeforeAllCallback, AfterAllC
         }
         baseUrl = base;
         url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        // dropped when the class's context closes, after every AfterAll callback (and so after
+        // a Spring context closed with the class stopped using the schema)
+        context.getStore(NAMESPACE).put(this, (AutoCloseable) this::dropSchema);
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) throws SQLException {
+    private void dropSchema() throws SQLException {
         if (schema != null) {
             try (Connection connection = DriverManager.getConnection(baseUrl, user, password)) {
                 connection.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
