@@ -47,6 +47,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, byte[]> milestones;
     final TestOutputTopic<String, ScopeCount> published;
     final TestOutputTopic<String, byte[]> deadLetters;
+    final TestOutputTopic<String, HistoryBucket> history;
     private final List<TestRecord<String, byte[]>> allMilestones = new ArrayList<>();
 
     /** Single-key: every registration reaches its counts at once, no wall-clock ticks needed. */
@@ -55,13 +56,17 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     TopologyFixture(MilestoneRules rules, CountingOptions options) {
-        var topology =
-                new CountingTopology(rules, Clock.fixed(NOW, ZoneOffset.UTC), "/test", options)
-                        .build();
+        this(rules, options, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    TopologyFixture(MilestoneRules rules, CountingOptions options, Clock clock) {
+        var topology = new CountingTopology(rules, clock, "/test", options).build();
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "counting-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // its own RocksDB directory: test JVMs running at the same time must not share a lock
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
         driver = new TopologyTestDriver(topology, config, NOW);
         registrations =
                 driver.createInputTopic(
@@ -82,6 +87,21 @@ final class TopologyFixture implements AutoCloseable {
                         Topics.deadLetter(Topics.REGISTRATIONS),
                         new StringDeserializer(),
                         new ByteArrayDeserializer());
+        history =
+                driver.createOutputTopic(
+                        Topics.MILESTONE_COUNT_HISTORY,
+                        new StringDeserializer(),
+                        EventSerde.plain(HistoryBucket.class).deserializer());
+    }
+
+    private static java.nio.file.Path stateDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("counting-test");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     void register(String teacherId, String country) {
