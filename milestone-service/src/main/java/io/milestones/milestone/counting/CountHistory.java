@@ -46,6 +46,16 @@ public final class CountHistory {
         return points;
     }
 
+    /** The first day {@code scope} counted anything, if any. */
+    public java.util.Optional<Instant> firstDay(String scope) {
+        String prefix = HistoryBucket.prefix(scope, Granularity.DAY);
+        try (var range = store.range(prefix, prefix + "~")) {
+            return range.hasNext()
+                    ? java.util.Optional.of(range.next().value.start())
+                    : java.util.Optional.empty();
+        }
+    }
+
     /** Registrations of {@code scope} before {@code start}: whole days, then hours of its day. */
     private long before(String scope, Granularity granularity, Instant start) {
         Instant day = Granularity.DAY.start(start);

@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The count of a scope over time ({@code ?scope=global&from=2021-01-01&to=2021-12-31&granularity=
- * day}), as JSON with the milestones reached in the period, or as CSV. Read from the global store
- * of {@code milestone-count-history}, which every instance holds (no recount from the raw log).
+ * The count of a scope over time (without {@code from}: days since the day before its first
+ * registration) ({@code ?scope=global&from=2021-01-01&to=2021-12-31&granularity= day}), as JSON
+ * with the milestones reached in the period, or as CSV. Read from the global store of {@code
+ * milestone-count-history}, which every instance holds (no recount from the raw log).
  */
 @RestController
 @RequestMapping("/api/public/stats")
@@ -57,7 +58,7 @@ class HistoryController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String granularity) {
-        HistoryQuery query = HistoryQuery.parse(scope, granularity, from, to, clock, hourlyHistory);
+        HistoryQuery query = query(scope, from, to, granularity);
         List<Point> points = points(query);
         List<Reached> milestones =
                 snapshots.current().snapshot().reached().stream()
@@ -85,7 +86,7 @@ class HistoryController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String granularity) {
-        HistoryQuery query = HistoryQuery.parse(scope, granularity, from, to, clock, hourlyHistory);
+        HistoryQuery query = query(scope, from, to, granularity);
         StringBuilder csv = new StringBuilder("period,count\r\n");
         for (Point point : points(query)) {
             csv.append(HistoryBucket.label(query.granularity(), point.at()))
@@ -107,6 +108,27 @@ class HistoryController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file).build().toString())
                 .body(csv.toString());
+    }
+
+    /** Without {@code from}, days start at the scope's first day (the whole story). */
+    private HistoryQuery query(String scope, String from, String to, String granularity) {
+        HistoryQuery query = HistoryQuery.parse(scope, granularity, from, to, clock, hourlyHistory);
+        if (from != null || query.granularity() != Granularity.DAY) {
+            return query;
+        }
+        return stores.countHistory()
+                .firstDay(query.scope())
+                // from the day before the first: the curve starts at zero
+                .map(
+                        first ->
+                                HistoryQuery.parse(
+                                        scope,
+                                        granularity,
+                                        first.minus(Duration.ofDays(1)).toString(),
+                                        to,
+                                        clock,
+                                        hourlyHistory))
+                .orElse(query);
     }
 
     private List<Point> points(HistoryQuery query) {
