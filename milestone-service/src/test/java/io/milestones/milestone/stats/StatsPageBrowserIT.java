@@ -254,6 +254,16 @@ class StatsPageBrowserIT {
         assertThat(text("[data-stat=count]")).isEqualTo("730");
         assertThat(text("[data-stat=togo]")).isEqualTo("ne mancano 770");
         screenshot("stats-embed.png");
+
+        // the chart widget, for the same Italian pages
+        browser.manage().window().setSize(new Dimension(640, 520));
+        browser.get(base + "/embed/chart?country=IT&lang=it");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Boolean.TRUE.equals(script("return window.statsChart?.ready")));
+        assertThat(script("return window.statsChart.markers")).isEqualTo(1L);
+        assertThat((Long) script(PAINTED_PIXELS)).isGreaterThan(500);
+        assertThat(text("#growth-toggle")).isEqualTo("Mostra come tabella");
+        screenshot("stats-embed-chart.png");
         browser.manage().window().setSize(new Dimension(1200, 1700));
     }
 
