@@ -29,7 +29,8 @@ public final class BenchTopics {
             List.of(
                     Topics.deadLetter(Topics.REGISTRATIONS),
                     Topics.MILESTONES,
-                    Topics.MILESTONE_COUNTS);
+                    Topics.MILESTONE_COUNTS,
+                    Topics.MILESTONE_COUNT_HISTORY);
 
     private BenchTopics() {}
 
@@ -112,7 +113,8 @@ public final class BenchTopics {
                             List.of(
                                     new NewTopic(OUTPUTS.get(0), 6, (short) 1),
                                     compacted(Topics.MILESTONES),
-                                    compacted(Topics.MILESTONE_COUNTS)))
+                                    compacted(Topics.MILESTONE_COUNTS),
+                                    compacted(Topics.MILESTONE_COUNT_HISTORY)))
                     .all()
                     .get();
         }

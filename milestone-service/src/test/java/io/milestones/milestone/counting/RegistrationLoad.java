@@ -159,7 +159,8 @@ final class RegistrationLoad {
                                     new NewTopic(
                                             Topics.deadLetter(Topics.REGISTRATIONS), 6, (short) 1),
                                     compacted(Topics.MILESTONES),
-                                    compacted(Topics.MILESTONE_COUNTS)))
+                                    compacted(Topics.MILESTONE_COUNTS),
+                                    compacted(Topics.MILESTONE_COUNT_HISTORY)))
                     .all()
                     .get();
         }
