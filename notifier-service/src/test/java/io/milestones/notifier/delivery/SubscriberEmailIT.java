@@ -47,7 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * server: one milestone becomes exactly one e-mail each, in their language, with working one-click
  * unsubscribe headers.
  */
-@Tag("database")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
@@ -84,6 +83,7 @@ class SubscriberEmailIT {
     @Autowired JdbcTemplate jdbc;
 
     @Test
+    @Tag("database")
     @Order(1)
     void shouldSendExactlyOneMailPerSubscriberInTheirLanguage() throws Exception {
         // Seeded in SQL: the registrations path is SubscriptionFlowIT's; this one is about fan-out

@@ -32,7 +32,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The real path: HTTP in, registry row and outbox, a record on a real broker out. */
-@Tag("database")
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -58,6 +57,7 @@ class RegistrationApiIT {
     }
 
     @Test
+    @Tag("database")
     void shouldPublishTeacherRegisteredKeyedByTeacherIdWithCloudEventsHeaders() {
         var response =
                 api.post(
@@ -81,6 +81,7 @@ class RegistrationApiIT {
     }
 
     @Test
+    @Tag("database")
     void shouldAnswerARepeatedRequestWithTheOriginalAnswerAndNoSecondEvent() {
         String body = Api.registration("t-rep", "rep@example.org", "PL");
         var first = api.post("/api/registrations", TestKeys.PLATFORM, body);
@@ -93,6 +94,7 @@ class RegistrationApiIT {
     }
 
     @Test
+    @Tag("database")
     void shouldAnswerTheSameIdempotencyKeyWithTheOriginalAnswerAndRefuseItForAnotherRequest() {
         String body = Api.registration("t-key", "key@example.org", "DE");
         var first =
@@ -115,6 +117,7 @@ class RegistrationApiIT {
     }
 
     @Test
+    @Tag("database")
     void shouldRefuseTheSameEmailUnderAnotherTeacherIdWithConflict() {
         api.post(
                 "/api/registrations",
@@ -134,6 +137,7 @@ class RegistrationApiIT {
     }
 
     @Test
+    @Tag("database")
     void shouldRefuseTheSameTeacherIdWithOtherDataWithConflict() {
         api.post(
                 "/api/registrations",
@@ -151,6 +155,7 @@ class RegistrationApiIT {
     }
 
     @Test
+    @Tag("database")
     void shouldAcceptExactlyOneOf50ConcurrentRegistrationsOfTheSameEmail() throws Exception {
         List<Integer> statuses =
                 Concurrently.run(
@@ -168,6 +173,7 @@ class RegistrationApiIT {
     }
 
     @Test
+    @Tag("database")
     void shouldWriteOneEventWhen50ConcurrentRequestsRepeatOneRegistration() throws Exception {
         String body = Api.registration("t-same", "same-race@example.org", "ES");
         List<HttpResponse<String>> responses =
@@ -179,6 +185,7 @@ class RegistrationApiIT {
     }
 
     @Test
+    @Tag("database")
     void shouldFindATeacherAndListTeachersOfACountryPageByPage() {
         for (int i = 0; i < 5; i++) {
             api.post(
@@ -205,6 +212,7 @@ class RegistrationApiIT {
     }
 
     @Test
+    @Tag("database")
     void shouldEraseThePersonalDataKeepTheRegistrationAndPublishTeacherErasedAfterIt() {
         api.post(
                 "/api/registrations",
