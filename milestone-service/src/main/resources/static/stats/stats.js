@@ -201,6 +201,8 @@ function render(data) {
   }
   renderTimeline(data.recent);
   window.statsPage.updates++;
+  // the chart (chart.js) follows the same stream
+  document.dispatchEvent(new CustomEvent("stats:update", { detail: data }));
 }
 
 function connect() {

@@ -15,6 +15,14 @@ public final class Topics {
      */
     public static final String MILESTONE_COUNTS = "milestone-counts";
 
+    /**
+     * Registrations counted per scope and period of event time (a day, or an hour of the last
+     * days), keyed {@code <scope>|day|2021-12-03} or {@code <scope>|hour|2021-12-03T14}; compacted,
+     * old hours deleted by tombstones. Written by milestone-service as it counts, read back by each
+     * of its instances for the count history.
+     */
+    public static final String MILESTONE_COUNT_HISTORY = "milestone-count-history";
+
     /** One delivery to do, keyed by recipient. */
     public static final String NOTIFICATION_REQUESTS = "notification-requests";
 

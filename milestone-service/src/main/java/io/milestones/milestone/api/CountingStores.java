@@ -1,5 +1,6 @@
 package io.milestones.milestone.api;
 
+import io.milestones.milestone.counting.CountHistory;
 import io.milestones.milestone.counting.CountingTopology;
 import io.milestones.milestone.counting.MilestoneHistory;
 import io.milestones.milestone.counting.ScopeCount;
@@ -29,6 +30,12 @@ public class CountingStores {
 
     public ReadOnlyKeyValueStore<String, ScopeCount> counts() {
         return store(CountingTopology.COUNTS_VIEW, QueryableStoreTypes.keyValueStore());
+    }
+
+    /** The count history of every scope per day and hour ({@code milestone-count-history}). */
+    public CountHistory countHistory() {
+        return new CountHistory(
+                store(CountingTopology.HISTORY_VIEW, QueryableStoreTypes.keyValueStore()));
     }
 
     MilestoneHistory history() {

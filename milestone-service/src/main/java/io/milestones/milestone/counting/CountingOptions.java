@@ -12,12 +12,17 @@ import java.time.Duration;
  *     clock)
  * @param internalValues how values of the internal stores and repartition topic are written (both
  *     formats are always read)
+ * @param hourlyHistory how far back the count history keeps hours (days are kept for good)
  */
 public record CountingOptions(
         GlobalAggregation globalAggregation,
         Duration flushInterval,
         Duration publishInterval,
-        ValueFormat internalValues) {
+        ValueFormat internalValues,
+        Duration hourlyHistory) {
+
+    /** Hours of the count history kept by default: the last week. */
+    public static final Duration HOURLY_HISTORY = Duration.ofDays(7);
 
     /** As milestone-service runs it: two-level (the faster, see docs/benchmarks.md). */
     public static final CountingOptions DEFAULTS =
@@ -30,9 +35,21 @@ public record CountingOptions(
         this(globalAggregation, flushInterval, publishInterval, ValueFormat.BINARY);
     }
 
+    /** Keeping {@link #HOURLY_HISTORY} of hours. */
+    public CountingOptions(
+            GlobalAggregation globalAggregation,
+            Duration flushInterval,
+            Duration publishInterval,
+            ValueFormat internalValues) {
+        this(globalAggregation, flushInterval, publishInterval, internalValues, HOURLY_HISTORY);
+    }
+
     public CountingOptions {
         if (flushInterval.toMillis() < 1 || publishInterval.toMillis() < 1) {
             throw new IllegalArgumentException("intervals must be at least 1 ms");
+        }
+        if (hourlyHistory.toHours() < 1) {
+            throw new IllegalArgumentException("hourly history must be at least 1 hour");
         }
     }
 
@@ -62,10 +79,12 @@ public record CountingOptions(
     }
 
     public CountingOptions with(GlobalAggregation aggregation) {
-        return new CountingOptions(aggregation, flushInterval, publishInterval, internalValues);
+        return new CountingOptions(
+                aggregation, flushInterval, publishInterval, internalValues, hourlyHistory);
     }
 
     public CountingOptions with(ValueFormat format) {
-        return new CountingOptions(globalAggregation, flushInterval, publishInterval, format);
+        return new CountingOptions(
+                globalAggregation, flushInterval, publishInterval, format, hourlyHistory);
     }
 }

@@ -42,9 +42,11 @@ import org.apache.kafka.streams.state.Stores;
  *       GlobalAggregation#TWO_LEVEL} the global increments are summed per input task first;
  *   <li>the {@link ScopeCounter} keeps each scope's count, emits milestone events to {@code
  *       milestones} (keyed by milestoneId) and publishes counts to the compacted {@code
- *       milestone-counts};
- *   <li>every instance reads {@code milestone-counts} and {@code milestones} into global stores
- *       ({@link #COUNTS_VIEW}, {@link MilestoneHistory#STORE}) that the read API queries.
+ *       milestone-counts}; beside it the {@link HistoryRecorder} counts each scope per day and hour
+ *       of event time and publishes to {@code milestone-count-history};
+ *   <li>every instance reads {@code milestone-counts}, {@code milestone-count-history} and {@code
+ *       milestones} into global stores ({@link #COUNTS_VIEW}, {@link #HISTORY_VIEW}, {@link
+ *       MilestoneHistory#STORE}) that the read API queries.
  * </ol>
  */
 public final class CountingTopology {
@@ -54,6 +56,12 @@ public final class CountingTopology {
 
     /** Every scope's count as published on {@code milestone-counts}, on every instance. */
     public static final String COUNTS_VIEW = "milestone-counts-view";
+
+    /** The store of the history task (local to the instance that owns the scope). */
+    public static final String HISTORY_STORE = HistoryRecorder.STORE;
+
+    /** Every scope's count per day and hour, as published on {@code milestone-count-history}. */
+    public static final String HISTORY_VIEW = "milestone-count-history-view";
 
     private final MilestoneRules rules;
     private final Clock clock;
@@ -91,6 +99,7 @@ public final class CountingTopology {
         builder.addStateStore(
                 store(ScopeCounter.STORE, new ScopeCountSerde(options.internalValues()))
                         .withCachingEnabled());
+        builder.addStateStore(store(HistoryRecorder.STORE, Serdes.Long()).withCachingEnabled());
         if (options.globalAggregation() == GlobalAggregation.TWO_LEVEL
                 && rules.dimensions().contains(ScopeType.GLOBAL)) {
             builder.addStateStore(
@@ -142,13 +151,23 @@ public final class CountingTopology {
                             GlobalPreAggregator.STORE);
             increments = increments.merge(partialSums, Named.as("all-increments"));
         }
-        increments
-                .repartition(
+        KStream<String, ScopeIncrement> byScope =
+                increments.repartition(
                         Repartitioned.with(
                                         Serdes.String(),
                                         new ScopeIncrementSerde(options.internalValues()))
-                                .withName("by-scope"))
-                .process(
+                                .withName("by-scope"));
+        byScope.process(
+                        () ->
+                                new HistoryRecorder(
+                                        clock, options.publishInterval(), options.hourlyHistory()),
+                        Named.as("count-history"),
+                        HistoryRecorder.STORE)
+                .to(
+                        Topics.MILESTONE_COUNT_HISTORY,
+                        Produced.with(Serdes.String(), EventSerde.plain(HistoryBucket.class))
+                                .withName("milestone-count-history"));
+        byScope.process(
                         () -> new ScopeCounter(rules, clock, source, options.publishInterval()),
                         Named.as("count-scopes"),
                         ScopeCounter.STORE)
@@ -193,6 +212,11 @@ public final class CountingTopology {
                 Consumed.with(Serdes.String(), EventSerde.plain(ScopeCount.class))
                         .withName("milestone-counts-source"),
                 Materialized.<String, ScopeCount, KeyValueStore<Bytes, byte[]>>as(COUNTS_VIEW));
+        builder.globalTable(
+                Topics.MILESTONE_COUNT_HISTORY,
+                Consumed.with(Serdes.String(), EventSerde.plain(HistoryBucket.class))
+                        .withName("milestone-count-history-source"),
+                Materialized.<String, HistoryBucket, KeyValueStore<Bytes, byte[]>>as(HISTORY_VIEW));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(MilestoneHistory.STORE),

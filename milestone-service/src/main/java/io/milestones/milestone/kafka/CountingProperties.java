@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publishInterval how often changed counts are written to {@code milestone-counts}
  * @param internalValues {@code binary} or {@code json}: how internal store and repartition values
  *     are written (decision 0203; both are read)
+ * @param hourlyHistory how far back the count history keeps hours (days are kept for good)
  */
 @Validated
 @ConfigurationProperties("milestones.counting")
@@ -24,10 +25,11 @@ record CountingProperties(
         @DefaultValue("two-level") @NotNull GlobalAggregation globalAggregation,
         @DefaultValue("100ms") @NotNull Duration flushInterval,
         @DefaultValue("1s") @NotNull Duration publishInterval,
-        @DefaultValue("binary") @NotNull ValueFormat internalValues) {
+        @DefaultValue("binary") @NotNull ValueFormat internalValues,
+        @DefaultValue("7d") @NotNull Duration hourlyHistory) {
 
     CountingOptions toOptions() {
         return new CountingOptions(
-                globalAggregation, flushInterval, publishInterval, internalValues);
+                globalAggregation, flushInterval, publishInterval, internalValues, hourlyHistory);
     }
 }

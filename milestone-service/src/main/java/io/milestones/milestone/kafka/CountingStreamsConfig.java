@@ -52,7 +52,8 @@ class CountingStreamsConfig {
                 topic(Topics.REGISTRATIONS, properties),
                 topic(Topics.deadLetter(Topics.REGISTRATIONS), properties),
                 compacted(Topics.MILESTONES, properties),
-                compacted(Topics.MILESTONE_COUNTS, properties));
+                compacted(Topics.MILESTONE_COUNTS, properties),
+                compacted(Topics.MILESTONE_COUNT_HISTORY, properties));
     }
 
     /**

@@ -58,7 +58,7 @@ class StatsPageController {
 
     /**
      * The counter widget for an iframe on the platform's pages ({@code ?country=IT} for one
-     * country); the only page that other sites may frame.
+     * country); with {@code /embed/chart}, the pages that other sites may frame.
      */
     @GetMapping("/embed/counter")
     ModelAndView counter(
@@ -75,6 +75,25 @@ class StatsPageController {
             model.addAttribute("scope", views.country(snapshots.current(), code).country());
         }
         return new ModelAndView("milestone/stats/embed", model.asMap());
+    }
+
+    /**
+     * The growth chart widget for an iframe ({@code ?country=IT} for one country, {@code
+     * ?lang=it}): the curve, its milestones, the table toggle and the CSV link, live.
+     */
+    @GetMapping("/embed/chart")
+    ModelAndView chart(
+            @RequestParam(required = false) String country,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
+        page(model, locale, response, "frame-ancestors " + frameAncestors());
+        model.addAttribute(
+                "country",
+                country == null || country.isBlank()
+                        ? null
+                        : PublicStatsController.country(country, "country"));
+        return new ModelAndView("milestone/stats/embed-chart", model.asMap());
     }
 
     private void page(

@@ -57,6 +57,10 @@ class StatsWebConfig implements WebMvcConfigurer {
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic())
                 .resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        // The chart library from its WebJar: the version is in the path, a year of caching is safe.
+        registry.addResourceHandler("/webjars/uplot/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/uplot/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic());
     }
 
     /** Accept-Language, or the language chosen with {@code ?lang=}. */

@@ -144,6 +144,40 @@ class CountingStreamsIT {
                 .doesNotContain("\"ratePerHour\":null")
                 .doesNotContain("\"forecast\":null");
         assertThat(get("/api/milestones?scope=planet:mars")).contains("\"field\":\"scope\"");
+
+        // the count history, read from milestone-count-history on every instance
+        String from = START.minusSeconds(3600).toString();
+        String to = Instant.now().toString();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                counts(
+                                                        "/api/public/stats/history?granularity=hour&from="
+                                                                + from
+                                                                + "&to="
+                                                                + to))
+                                        .startsWith(0L)
+                                        .endsWith(11L)
+                                        .isSorted());
+        assertThat(
+                        counts(
+                                "/api/public/stats/history?scope=country:it&granularity=day&from="
+                                        + START.minusSeconds(86_400).toString().substring(0, 10)))
+                .startsWith(0L)
+                .endsWith(6L);
+        String csv = get("/api/public/stats/history.csv?scope=country:FR&granularity=day");
+        assertThat(csv).startsWith("period,count\r\n").endsWith(",5\r\n");
+        assertThat(get("/api/public/stats/history?granularity=week"))
+                .contains("\"field\":\"granularity\"");
+    }
+
+    /** The counts of a history answer, oldest first. */
+    private java.util.List<Long> counts(String path) throws Exception {
+        var points = EventJson.mapper().readTree(get(path)).get("points");
+        java.util.List<Long> counts = new java.util.ArrayList<>();
+        points.forEach(p -> counts.add(p.get("count").asLong()));
+        return counts;
     }
 
     private static void send(

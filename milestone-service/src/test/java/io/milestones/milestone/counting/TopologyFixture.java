@@ -53,6 +53,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, byte[]> milestones;
     final TestOutputTopic<String, ScopeCount> published;
     final TestOutputTopic<String, byte[]> deadLetters;
+    final TestOutputTopic<String, HistoryBucket> history;
     private final List<TestRecord<String, byte[]>> allMilestones = new ArrayList<>();
 
     /** Single-key: every registration reaches its counts at once, no wall-clock ticks needed. */
@@ -61,9 +62,11 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     TopologyFixture(MilestoneRules rules, CountingOptions options) {
-        var topology =
-                new CountingTopology(rules, Clock.fixed(NOW, ZoneOffset.UTC), "/test", options)
-                        .build();
+        this(rules, options, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    TopologyFixture(MilestoneRules rules, CountingOptions options, Clock clock) {
+        var topology = new CountingTopology(rules, clock, "/test", options).build();
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "counting-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -92,6 +95,11 @@ final class TopologyFixture implements AutoCloseable {
                         Topics.deadLetter(Topics.REGISTRATIONS),
                         new StringDeserializer(),
                         new ByteArrayDeserializer());
+        history =
+                driver.createOutputTopic(
+                        Topics.MILESTONE_COUNT_HISTORY,
+                        new StringDeserializer(),
+                        EventSerde.plain(HistoryBucket.class).deserializer());
     }
 
     private static Path newStateDirectory() {

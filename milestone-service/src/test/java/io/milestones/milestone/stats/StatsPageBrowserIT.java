@@ -140,6 +140,14 @@ class StatsPageBrowserIT {
         awaitState("live");
         Object loadedAt = script("return window.statsPage.loadedAt");
         assertThat(text("[data-stat=count]")).isEqualTo("1,200");
+        assertPageWeight();
+        // the growth chart: drawn, one point per day, the global milestone marked on the curve
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Boolean.TRUE.equals(script("return window.statsChart?.ready")));
+        assertThat((Long) script(PAINTED_PIXELS)).isGreaterThan(500);
+        assertThat(script("return window.statsChart.markers")).isEqualTo(1L);
+        // from zero the day before the first registration
+        assertThat((Long) script("return window.statsChart.points")).isBetween(2L, 3L);
         assertThat(browser.getPageSource()).doesNotContain("Name ", "example.org");
         assertThat(text("[data-stat=togo]")).isEqualTo("25 to go");
         assertThat(timelineIds())
@@ -171,6 +179,10 @@ class StatsPageBrowserIT {
                                                                 "#timeline li[data-milestone-id='global:1225']")))
                                         .hasSize(1));
         assertThat(script("return window.statsPage.loadedAt")).isEqualTo(loadedAt);
+        // the chart grew with the stream, and marks the milestone that fell meanwhile
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Long.valueOf(1230).equals(script("return window.statsChart.last")));
+        assertThat(script("return window.statsChart.markers")).isEqualTo(2L);
         // the country's count travels on its own key of milestone-counts: it may come a moment
         // later
         await().atMost(Duration.ofSeconds(30))
@@ -187,6 +199,7 @@ class StatsPageBrowserIT {
                                 .getAttribute("aria-valuenow"))
                 .isEqualTo("20");
         script("document.activeElement.blur()");
+        assertChartByKeyboard();
         screenshot("stats-page.png");
 
         // a phone-sized screen: nothing wider than the viewport but the scrollable table
@@ -222,6 +235,12 @@ class StatsPageBrowserIT {
         assertThat(text("[data-stat=togo]")).isEqualTo("ne mancano 770");
         assertThat(text("[data-stat=share]")).isEqualTo("su 1.230 docenti in tutti i paesi");
         assertThat(text("#timeline li")).contains("Italia: 100 docenti");
+        // the country's own curve, its milestone marked, in Italian
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Boolean.TRUE.equals(script("return window.statsChart?.ready")));
+        assertThat(script("return window.statsChart.markers")).isEqualTo(1L);
+        assertThat((Long) script(PAINTED_PIXELS)).isGreaterThan(500);
+        assertThat(text("#growth-heading")).isEqualTo("La crescita nel tempo");
 
         browser.get(base + "/?lang=it");
         awaitState("live");
@@ -235,6 +254,16 @@ class StatsPageBrowserIT {
         assertThat(text("[data-stat=count]")).isEqualTo("730");
         assertThat(text("[data-stat=togo]")).isEqualTo("ne mancano 770");
         screenshot("stats-embed.png");
+
+        // the chart widget, for the same Italian pages
+        browser.manage().window().setSize(new Dimension(640, 520));
+        browser.get(base + "/embed/chart?country=IT&lang=it");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Boolean.TRUE.equals(script("return window.statsChart?.ready")));
+        assertThat(script("return window.statsChart.markers")).isEqualTo(1L);
+        assertThat((Long) script(PAINTED_PIXELS)).isGreaterThan(500);
+        assertThat(text("#growth-toggle")).isEqualTo("Mostra come tabella");
+        screenshot("stats-embed-chart.png");
         browser.manage().window().setSize(new Dimension(1200, 1700));
     }
 
@@ -253,8 +282,73 @@ class StatsPageBrowserIT {
         register(5, "PL");
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(text("[data-stat=count]")).isEqualTo("1,235"));
+        // the history survived the restart: the days before it and the 5 after, nothing lost
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(get("/api/public/stats/history.csv?scope=global"))
+                                        .endsWith(",1235\r\n"));
+        assertThat(get("/api/public/stats/history.csv?scope=country:PL")).endsWith(",205\r\n");
         assertThat(script("return window.statsPage.loadedAt")).isEqualTo(loadedAt);
         assertThat((Long) script("return window.statsPage.reconnects")).isPositive();
+    }
+
+    /** Canvas pixels the chart painted (not transparent), counted in the page. */
+    static final String PAINTED_PIXELS =
+            "const c = document.querySelector('#growth-chart canvas');"
+                    + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                    + " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;"
+                    + " return n";
+
+    /** Everything the first visit transferred (compressed), read from the browser's timing. */
+    private void assertPageWeight() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Boolean.TRUE.equals(script("return window.statsChart?.ready")));
+        @SuppressWarnings("unchecked")
+        var timing =
+                (Map<String, Object>)
+                        script(
+                                "const nav = performance.getEntriesByType('navigation')[0];"
+                                        + " const res = performance.getEntriesByType('resource');"
+                                        + " const paint = performance.getEntriesByName("
+                                        + "'first-contentful-paint')[0];"
+                                        + " return {bytes: nav.transferSize"
+                                        + " + res.reduce((s, r) => s + r.transferSize, 0),"
+                                        + " decoded: nav.decodedBodySize"
+                                        + " + res.reduce((s, r) => s + r.decodedBodySize, 0),"
+                                        + " requests: res.length + 1,"
+                                        + " firstPaint: Math.round(paint ? paint.startTime : -1)}");
+        System.out.println("B10 page weight: " + timing);
+        assertThat(((Number) timing.get("bytes")).longValue())
+                .as("bytes transferred by the statistics page: %s", timing)
+                .isLessThan(PAGE_BUDGET_BYTES);
+    }
+
+    /** What the page may weigh on a first visit (compressed): see benchmark B10. */
+    static final long PAGE_BUDGET_BYTES = 60_000;
+
+    /** Focus the chart, move through the days with the arrow keys, open the table. */
+    private void assertChartByKeyboard() {
+        WebElement chart = browser.findElement(By.id("growth-chart"));
+        chart.sendKeys(Keys.END);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(text("#growth-readout"))
+                                        .contains(": 1,230 · Milestone: ")
+                                        .endsWith("1,225"));
+        WebElement toggle = browser.findElement(By.id("growth-toggle"));
+        toggle.sendKeys(Keys.ENTER);
+        assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+        @SuppressWarnings("unchecked")
+        var lastRow =
+                (java.util.List<String>)
+                        script(
+                                "const rows = document.querySelectorAll('#growth-table tbody tr');"
+                                        + " return [...rows[rows.length - 1].cells]"
+                                        + ".map(c => c.textContent)");
+        assertThat(lastRow.subList(1, 3)).containsExactly("1,230", "1,225");
+        toggle.sendKeys(Keys.ENTER);
     }
 
     private ConfigurableApplicationContext startService() {

@@ -107,6 +107,28 @@ class StatsWebTest {
     }
 
     @Test
+    void shouldServeTheChartWidgetForOtherSitesToFrame() throws Exception {
+        mvc.perform(get("/embed/chart?country=it&lang=it"))
+                .andExpect(status().isOk())
+                .andExpect(
+                        header().string(
+                                        "Content-Security-Policy",
+                                        containsString("frame-ancestors *")))
+                .andExpect(
+                        content()
+                                .string(
+                                        allOf(
+                                                containsString(
+                                                        "data-history=\"/api/public/stats/history?scope=country:IT\""),
+                                                containsString("La crescita nel tempo"),
+                                                containsString(
+                                                        "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js"))));
+        mvc.perform(get("/embed/chart?country=XX1"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.errors[0].field").value("country"));
+    }
+
+    @Test
     void shouldServeThePublicJsonCacheableWithEtagAndCors() throws Exception {
         var first =
                 mvc.perform(get("/api/public/stats").header("Origin", "https://www.etwinning.net"))

@@ -1,6 +1,8 @@
 package io.milestones.notifier.milestone;
 
 import jakarta.validation.constraints.NotBlank;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,7 +14,10 @@ import org.springframework.validation.annotation.Validated;
  * @param memberTag what members call themselves, used in hashtags, e.g. {@code eTwinners}
  * @param hashtagPattern the campaign hashtag; {@code {short}} is the threshold in short form
  *     (1,000,000 → 1M, 50,000 → 50K), {@code {tag}} the member tag
- * @param question the social-chain question every member is invited to answer
+ * @param question the social-chain question every member is invited to answer, in English (and in
+ *     every language without its own wording)
+ * @param questions the question per language ({@code it}, {@code fr}, ...), as the campaign words
+ *     it in e-mails and posts
  */
 @Validated
 @ConfigurationProperties("milestones.campaign")
@@ -24,7 +29,18 @@ public record CampaignProperties(
                         "What is the best result you and your students have achieved thanks to"
                                 + " eTwinning?")
                 @NotBlank
-                String question) {
+                String question,
+        Map<String, String> questions) {
+
+    public CampaignProperties {
+        questions = questions == null ? Map.of() : Map.copyOf(questions);
+    }
+
+    /** The question in {@code locale}'s language, or in English when it has none. */
+    public String question(Locale locale) {
+        String own = questions.get(locale.getLanguage());
+        return own == null || own.isBlank() ? question : own;
+    }
 
     /** The campaign hashtag of {@code threshold}, e.g. {@code #1MeTwinners}. */
     public String hashtag(long threshold) {

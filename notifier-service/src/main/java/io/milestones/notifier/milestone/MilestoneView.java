@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param place the country's name, or {@code null} for the global count
  * @param hashtag the campaign hashtag
  * @param community the community's name
- * @param question the social-chain question
+ * @param question the social-chain question, in the reader's language
  * @param crossedByName the name of the teacher who crossed the line, when they consented
  */
 public record MilestoneView(
@@ -38,7 +38,7 @@ public record MilestoneView(
                 place,
                 campaign.hashtag(milestone.threshold()),
                 campaign.community(),
-                campaign.question(),
+                campaign.question(locale),
                 milestone.crossedBy().displayName());
     }
 }

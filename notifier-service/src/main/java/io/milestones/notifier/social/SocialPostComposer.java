@@ -56,12 +56,7 @@ class SocialPostComposer {
                                 view.community(),
                                 view.threshold(),
                                 view.place());
-        String question =
-                messages.getMessage(
-                        "social.question",
-                        new Object[] {view.community()},
-                        view.question(),
-                        locale);
+        String question = view.question(); // milestones.campaign.questions, per language
         String hashtags = view.hashtag() + " #" + campaign.memberTag();
         String invite = message("social.invite", network, locale, view.hashtag());
         String link = social.link() == null ? null : social.link().toString();

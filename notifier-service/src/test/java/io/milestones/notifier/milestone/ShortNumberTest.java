@@ -24,7 +24,9 @@ class ShortNumberTest {
     @ParameterizedTest
     @CsvSource({"1000000, #1MeTwinners", "50000, #50KeTwinners", "10, #10eTwinners"})
     void shouldDeriveTheCampaignHashtag(long threshold, String hashtag) {
-        var campaign = new CampaignProperties("eTwinning", "eTwinners", "#{short}{tag}", "Q?");
+        var campaign =
+                new CampaignProperties(
+                        "eTwinning", "eTwinners", "#{short}{tag}", "Q?", java.util.Map.of());
 
         assertThat(campaign.hashtag(threshold)).isEqualTo(hashtag);
     }

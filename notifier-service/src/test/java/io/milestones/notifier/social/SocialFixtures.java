@@ -20,13 +20,9 @@ final class SocialFixtures {
     static final Instant NOW = Instant.parse("2021-12-03T10:15:35Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
+    /** As notifier-service.yml configures it: the chain question in every language. */
     static final CampaignProperties CAMPAIGN =
-            new CampaignProperties(
-                    "eTwinning",
-                    "eTwinners",
-                    "#{short}{tag}",
-                    "What is the best result you and your students have achieved thanks to"
-                            + " eTwinning?");
+            io.milestones.notifier.milestone.ConfiguredCampaign.load();
 
     private SocialFixtures() {}
 

@@ -107,7 +107,8 @@ class SocialPostComposerTest {
                         "Tell us "
                                 + "about the best project you ran with your students "
                                         .repeat(12)
-                                        .strip());
+                                        .strip(),
+                        java.util.Map.of());
 
         for (PostLimit limit : PostLimit.values()) {
             String text = composer(campaign, link).compose(global(1_000_000), "n", limit).text();
