@@ -32,6 +32,7 @@ public enum PostLimit {
      * Facebook takes 63,206 characters; the first ~480 show before "See more", so the announcement
      * is kept to Mastodon's size.
      */
+    /** Facebook and LinkedIn: both take thousands, both fold after a few lines. */
     FACEBOOK(500) {
         @Override
         int length(String text) {
