@@ -13,10 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
  * classified by code rather than by HTTP status, which is 400 for most of them:
  *
  * <ul>
- *   <li>rate limits — 4 (app), 17 (user), 32 (Page), 613, 80001/80002 (business use case) — and
- *       {@code is_transient} or codes 1, 2 are transient; the wait is the largest {@code
- *       estimated_time_to_regain_access} (minutes) of {@code X-Business-Use-Case-Usage}, else none
- *       (back-off);
+ *   <li>rate limits — 4 (app), 9 (Instagram publishing limit, subcode 2207042), 17 (user), 32
+ *       (Page), 613, 80001/80002 (business use case) — and {@code is_transient} or codes 1, 2 are
+ *       transient; the wait is the largest {@code estimated_time_to_regain_access} (minutes) of
+ *       {@code X-Business-Use-Case-Usage}, else none (back-off);
  *   <li>190 (invalid or expired token, subcode 463 expired, 460 password changed, 467 invalid) is
  *       permanent, and its reason says to renew the token;
  *   <li>everything else is what its HTTP status says.
@@ -27,7 +27,7 @@ final class GraphApiError {
     static final String RENEW =
             "renew the access token (docs/operations.md, Renewing social network tokens)";
 
-    private static final Set<Integer> THROTTLED = Set.of(1, 2, 4, 17, 32, 613, 80001, 80002);
+    private static final Set<Integer> THROTTLED = Set.of(1, 2, 4, 9, 17, 32, 613, 80001, 80002);
     private static final int TOKEN = 190;
 
     private GraphApiError() {}
