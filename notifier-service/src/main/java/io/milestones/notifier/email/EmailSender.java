@@ -26,6 +26,7 @@ class EmailSender implements ChannelSender {
 
     private final MailComposer composer;
     private final SmtpMailer mailer;
+    private final MailCard card;
     private final MilestoneArchive archive;
     private final CampaignProperties campaign;
     private final Clock clock;
@@ -34,11 +35,13 @@ class EmailSender implements ChannelSender {
     EmailSender(
             MailComposer composer,
             SmtpMailer mailer,
+            MailCard card,
             MilestoneArchive archive,
             CampaignProperties campaign,
             Clock clock) {
         this.composer = composer;
         this.mailer = mailer;
+        this.card = card;
         this.archive = archive;
         this.campaign = campaign;
         this.clock = clock;
@@ -52,14 +55,16 @@ class EmailSender implements ChannelSender {
     @Override
     public void deliver(NotificationRequest request) {
         Locale locale = Locale.forLanguageTag(request.language());
-        MilestoneView view = MilestoneView.of(milestone(request.milestoneId()), campaign, locale);
+        MilestoneReached milestone = milestone(request.milestoneId());
+        MilestoneView view = MilestoneView.of(milestone, campaign, locale);
         Mail mail =
                 composer.milestone(
                         view,
                         request.recipient(),
                         locale,
                         request.personal(),
-                        request.subscriptionId());
+                        request.subscriptionId(),
+                        card.of(milestone, locale));
         try {
             mailer.send(mail);
         } catch (MessagingException | RuntimeException e) {
