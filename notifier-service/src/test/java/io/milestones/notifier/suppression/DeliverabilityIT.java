@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,6 +53,12 @@ import org.springframework.test.context.DynamicPropertySource;
             "milestones.delivery.retry.max-delay-ms=200",
             "milestones.suppression.soft-bounce-threshold=2",
             "milestones.suppression.admin-api-key=" + DeliverabilityIT.ADMIN_KEY,
+            "milestones.webhooks.ses.enabled=true",
+            "milestones.webhooks.ses.topic-arns=" + WebhooksTest.TOPIC,
+            "milestones.webhooks.sendgrid.enabled=true",
+            "milestones.webhooks.postmark.enabled=true",
+            "milestones.webhooks.postmark.username=postmark",
+            "milestones.webhooks.postmark.password=" + WebhooksTest.POSTMARK_PASSWORD,
         })
 class DeliverabilityIT {
 
@@ -77,13 +84,19 @@ class DeliverabilityIT {
         registry.add("spring.mail.port", SMTP::port);
         registry.add("server.port", () -> PORT);
         registry.add("milestones.public-base-url", () -> "http://localhost:" + PORT);
+        WebhooksTest.register(registry);
         db.register(registry);
     }
 
     @AfterAll
     static void stopSmtp() {
         SMTP.close();
+        WebhooksTest.stop();
     }
+
+    /** The providers' webhooks, in this class's Spring context (no second one). */
+    @Nested
+    class Webhooks extends WebhooksTest {}
 
     @Autowired JdbcTemplate jdbc;
 
