@@ -8,6 +8,8 @@ import io.milestones.notifier.delivery.TransientDeliveryException;
 import io.milestones.notifier.milestone.CampaignProperties;
 import io.milestones.notifier.milestone.MilestoneArchive;
 import io.milestones.notifier.milestone.MilestoneView;
+import io.milestones.notifier.suppression.Bounce;
+import io.milestones.notifier.suppression.Bounces;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +19,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** The e-mail channel: renders the request's milestone in the recipient's language and sends it. */
+/**
+ * The e-mail channel: renders the request's milestone in the recipient's language and sends it. A
+ * refusal of the address at {@code RCPT TO} is a bounce, recorded before the failure is reported.
+ */
 @Component
 class EmailSender implements ChannelSender {
 
@@ -30,6 +35,7 @@ class EmailSender implements ChannelSender {
     private final MilestoneArchive archive;
     private final CampaignProperties campaign;
     private final Clock clock;
+    private final Bounces bounces;
     private final Map<String, Cached> milestones = new ConcurrentHashMap<>();
 
     EmailSender(
@@ -38,13 +44,15 @@ class EmailSender implements ChannelSender {
             MailCard card,
             MilestoneArchive archive,
             CampaignProperties campaign,
-            Clock clock) {
+            Clock clock,
+            Bounces bounces) {
         this.composer = composer;
         this.mailer = mailer;
         this.card = card;
         this.archive = archive;
         this.campaign = campaign;
         this.clock = clock;
+        this.bounces = bounces;
     }
 
     @Override
@@ -68,6 +76,17 @@ class EmailSender implements ChannelSender {
         try {
             mailer.send(mail);
         } catch (MessagingException | RuntimeException e) {
+            SmtpFailures.recipientBounce(e)
+                    .ifPresent(
+                            type ->
+                                    bounces.record(
+                                            new Bounce(
+                                                    request.recipient(),
+                                                    type,
+                                                    "smtp",
+                                                    request.milestoneId(),
+                                                    request.milestoneId(),
+                                                    SmtpFailures.describeMasked(e))));
             throw SmtpFailures.classify(e);
         }
     }
