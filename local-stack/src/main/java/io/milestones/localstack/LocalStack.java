@@ -107,7 +107,9 @@ public final class LocalStack {
                                 "server.port",
                                 options.opsPort(),
                                 "spring.datasource.url",
-                                "jdbc:h2:file:" + data.resolve("ops-console").toAbsolutePath(),
+                                "jdbc:h2:file:"
+                                        + data.resolve("ops-console").toAbsolutePath()
+                                        + ";WRITE_DELAY=0",
                                 "milestones.ops.admin.username",
                                 "ops",
                                 // Local only: a plain password is fine on the developer's machine.
@@ -187,7 +189,9 @@ public final class LocalStack {
                 "milestones.mail.recipients",
                 "newcomer@example.org",
                 "spring.datasource.url",
-                "jdbc:h2:file:" + data.resolve("notifier").toAbsolutePath() + ";AUTO_SERVER=TRUE",
+                "jdbc:h2:file:"
+                        + data.resolve("notifier").toAbsolutePath()
+                        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                 "milestones.public-base-url",
                 "http://localhost:" + options.notifierPort(),
                 // Local only: links signed with it are worthless anywhere else.
@@ -208,7 +212,9 @@ public final class LocalStack {
         // The registry lives beside the broker's data, and goes with it on --fresh.
         settings.put(
                 "spring.datasource.url",
-                "jdbc:h2:file:" + data.resolve("registration/registry").toAbsolutePath());
+                "jdbc:h2:file:"
+                        + data.resolve("registration/registry").toAbsolutePath()
+                        + ";WRITE_DELAY=0");
         if (options.demo()) {
             settings.put("milestones.simulator.enabled", true);
             settings.put("milestones.simulator.rate-per-second", 15);

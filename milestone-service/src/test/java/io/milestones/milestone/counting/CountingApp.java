@@ -8,15 +8,19 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The counting topology as a bare Kafka Streams application, for the crash test (run in a child JVM
- * that is killed), the two-instance test and the benchmark. Same topology and settings as the
- * service, with rules that give many milestones over a 50,000-registration load.
+ * that is killed), the two-instance test and the benchmark. Same topology as the service, and the
+ * Kafka Streams properties of its shipped {@code milestone-service.yml}, with rules that give many
+ * milestones over a 50,000-registration load.
  *
  * <p>{@code java -cp <test classpath> io.milestones.milestone.counting.CountingApp <bootstrap>
  * <application.id> <state.dir> [two-level|single-key]}
@@ -39,6 +43,11 @@ public final class CountingApp {
                         ? GlobalAggregation.SINGLE_KEY
                         : GlobalAggregation.TWO_LEVEL;
         KafkaStreams streams = start(args[0], args[1], args[2], aggregation);
+        // what the crash test checks: the guarantee this process runs with
+        System.out.println(
+                "Counting with processing.guarantee = "
+                        + config(args[0], args[1], args[2])
+                                .get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         Runtime.getRuntime().addShutdownHook(new Thread(streams::close));
         new CountDownLatch(1).await(); // runs until killed
     }
@@ -60,16 +69,37 @@ public final class CountingApp {
 
     static Properties config(String bootstrap, String applicationId, String stateDir) {
         Properties config = new Properties();
+        // the service's own Kafka Streams properties (processing.guarantee, commit.interval.ms,
+        // ...), read from the shipped milestone-service.yml, so a change there changes these tests
+        config.putAll(shippedStreamsProperties());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
-        // as in milestone-service.yml
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         // a killed member leaves the group after 6 s (the broker's minimum), not 45 s
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
         return config;
+    }
+
+    /** {@code spring.kafka.streams.properties.*} of {@code milestone-service.yml}. */
+    static Map<String, String> shippedStreamsProperties() {
+        var yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource("milestone-service.yml"));
+        String prefix = "spring.kafka.streams.properties.";
+        Map<String, String> properties = new TreeMap<>();
+        yaml.getObject()
+                .forEach(
+                        (name, value) -> {
+                            if (name.toString().startsWith(prefix)) {
+                                properties.put(
+                                        name.toString().substring(prefix.length()),
+                                        value.toString());
+                            }
+                        });
+        if (properties.isEmpty()) {
+            throw new IllegalStateException("milestone-service.yml sets no Kafka Streams property");
+        }
+        return properties;
     }
 }

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.milestones.testing.KafkaBrokerExtension;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,14 +54,16 @@ class CountingCrashRecoveryIT {
         load.produce(bootstrap, 0, third);
         app = start(1);
         awaitCommitted(third / 2);
+        assertRunsTheShippedGuarantee(1);
         load.produce(bootstrap, third, 2 * third);
         awaitCommitted(third + third / 2);
-        killApp(); // kill #1, mid-stream
+        killApp(2 * third); // kill #1, mid-stream
 
         app = start(2);
         load.produce(bootstrap, 2 * third, load.size());
         awaitCommitted(2 * third + third / 3);
-        killApp(); // kill #2, mid-stream
+        assertRunsTheShippedGuarantee(2);
+        killApp(load.size()); // kill #2, mid-stream
 
         app = start(3);
         await().atMost(Duration.ofMinutes(3))
@@ -81,15 +85,35 @@ class CountingCrashRecoveryIT {
 
     private void awaitCommitted(long records) {
         await().atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(200))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> RegistrationLoad.committed(kafka.bootstrapServers(), APP) >= records);
     }
 
-    private void killApp() throws Exception {
-        long committed = RegistrationLoad.committed(kafka.bootstrapServers(), APP);
+    /**
+     * Kills the app and checks that the kill struck mid-stream: of the {@code produced} input
+     * records, some were not committed yet (read after the kill, when nothing commits any more).
+     */
+    private void killApp(int produced) throws Exception {
         app.destroyForcibly().waitFor();
-        log.info("Killed the counting app at {} committed input records", committed);
+        long committed = RegistrationLoad.committed(kafka.bootstrapServers(), APP);
+        log.info(
+                "Killed the counting app at {} of {} input records committed", committed, produced);
         assertThat(app.exitValue()).isNotZero();
+        assertThat(committed).as("input still unprocessed at the kill").isLessThan(produced);
+    }
+
+    /**
+     * The child runs the processing guarantee of the shipped milestone-service.yml, and that is
+     * exactly-once, as the child prints once it started Kafka Streams with it.
+     */
+    private void assertRunsTheShippedGuarantee(int run) throws Exception {
+        String running = Files.readString(logFile(run).toPath());
+        assertThat(running)
+                .contains("Counting with processing.guarantee = " + StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    private static File logFile(int run) {
+        return new File("target/" + APP + "-run-" + run + ".log");
     }
 
     private Process start(int run) throws Exception {
@@ -99,7 +123,7 @@ class CountingCrashRecoveryIT {
             classpath = System.getProperty("java.class.path");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = new File("target/" + APP + "-run-" + run + ".log");
+        File log = logFile(run);
         return new ProcessBuilder(
                         java,
                         "-Xmx512m",

@@ -11,6 +11,10 @@ import io.milestones.events.MilestoneReached;
 import io.milestones.events.TeacherRegistered;
 import io.milestones.events.Topics;
 import io.milestones.milestone.rules.MilestoneRules;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +39,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.apache.kafka.streams.test.TestRecord;
+import org.springframework.util.FileSystemUtils;
 
 /** The counting topology in a {@link TopologyTestDriver}, with helpers to feed and read it. */
 final class TopologyFixture implements AutoCloseable {
@@ -42,6 +47,7 @@ final class TopologyFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2021-12-03T12:00:00Z");
 
     final TopologyTestDriver driver;
+    private final Path stateDir;
     final TestInputTopic<String, byte[]> registrations;
     final TestInputTopic<String, byte[]> milestonesIn;
     final TestOutputTopic<String, byte[]> milestones;
@@ -65,8 +71,10 @@ final class TopologyFixture implements AutoCloseable {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "counting-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // its own RocksDB directory: test JVMs running at the same time must not share a lock
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
+        // own state directory: the default /tmp/kafka-streams/<application.id> is shared by every
+        // build on the machine, and two test JVMs opening the same RocksDB store fail each other
+        stateDir = newStateDirectory();
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(topology, config, NOW);
         registrations =
                 driver.createInputTopic(
@@ -94,13 +102,11 @@ final class TopologyFixture implements AutoCloseable {
                         EventSerde.plain(HistoryBucket.class).deserializer());
     }
 
-    private static java.nio.file.Path stateDir() {
+    private static Path newStateDirectory() {
         try {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("counting-test");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.createTempDirectory("counting-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -210,5 +216,10 @@ final class TopologyFixture implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        try {
+            FileSystemUtils.deleteRecursively(stateDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

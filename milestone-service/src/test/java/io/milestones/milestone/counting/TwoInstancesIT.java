@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +54,10 @@ class TwoInstancesIT {
         var load = new RegistrationLoad(50_000, 0.10);
         int third = load.size() / 3;
 
+        // the shipped milestone-service.yml, which CountingApp runs with, promises exactly-once
+        assertThat(CountingApp.config(bootstrap, APP, stateA.toString()))
+                .containsEntry(
+                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         load.produce(bootstrap, 0, third);
         a = start(stateA);
         awaitCommitted(third / 2);

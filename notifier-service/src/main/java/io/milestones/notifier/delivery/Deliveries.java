@@ -55,6 +55,35 @@ class Deliveries {
         }
     }
 
+    /**
+     * The address is suppressed: recorded SUPPRESSED (inserted, or a PENDING row of an earlier
+     * attempt closed), so the status API counts it and a redelivery does nothing.
+     */
+    void suppressed(NotificationRequest request) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            jdbc.update(
+                    "insert into deliveries (milestone_id, channel, recipient, status, attempts,"
+                            + " created_at, updated_at) values (?, ?, ?, ?, 0, ?, ?)",
+                    request.milestoneId(),
+                    request.channel().name(),
+                    request.recipient(),
+                    DeliveryStatus.SUPPRESSED.name(),
+                    now,
+                    now);
+        } catch (DuplicateKeyException exists) {
+            jdbc.update(
+                    "update deliveries set status = ?, updated_at = ? where milestone_id = ?"
+                            + " and channel = ? and recipient = ? and status = ?",
+                    DeliveryStatus.SUPPRESSED.name(),
+                    now,
+                    request.milestoneId(),
+                    request.channel().name(),
+                    request.recipient(),
+                    DeliveryStatus.PENDING.name());
+        }
+    }
+
     void sent(NotificationRequest request) {
         finish(request, DeliveryStatus.SENT, null);
     }

@@ -3,6 +3,7 @@ package io.milestones.notifier.delivery;
 import io.milestones.events.Topics;
 import io.milestones.notifier.subscription.Emails;
 import io.milestones.notifier.subscription.SubscriberDirectory;
+import io.milestones.notifier.suppression.SuppressionList;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
  * deliveries table first, so a redelivered request that was SENT or FAILED is not sent again.
  * Transient failures go to retry topics with exponential back-off (non-blocking: the partition
  * keeps flowing for other recipients), exhausted ones to {@code notification-requests-dlt} and are
- * recorded FAILED; permanent failures are recorded FAILED at once.
+ * recorded FAILED; permanent failures are recorded FAILED at once. An e-mail to a suppressed
+ * address is never sent: a bounce or complaint may have arrived since the fan-out (or between two
+ * attempts); it is recorded SUPPRESSED.
  */
 @Component
 class DeliveryListener {
@@ -37,15 +40,18 @@ class DeliveryListener {
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
 
     private final DeliveryMetrics metrics;
+    private final SuppressionList suppressions;
 
     DeliveryListener(
             Deliveries deliveries,
             SubscriberDirectory subscribers,
             List<ChannelSender> senders,
-            DeliveryMetrics metrics) {
+            DeliveryMetrics metrics,
+            SuppressionList suppressions) {
         this.deliveries = deliveries;
         this.subscribers = subscribers;
         this.metrics = metrics;
+        this.suppressions = suppressions;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
     }
 
@@ -74,6 +80,11 @@ class DeliveryListener {
         if (request.subscriptionId() != null
                 && !subscribers.isConfirmed(request.subscriptionId())) {
             log.debug("Skipping {}: no longer subscribed", request.milestoneId());
+            return;
+        }
+        if (request.channel() == Channel.EMAIL && suppressions.isSuppressed(request.recipient())) {
+            deliveries.suppressed(request);
+            metrics.suppressed(request.channel());
             return;
         }
         if (!deliveries.claim(request)) {

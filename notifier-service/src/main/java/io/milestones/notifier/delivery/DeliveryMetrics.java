@@ -25,6 +25,11 @@ class DeliveryMetrics {
         delivery(channel, "failed").increment();
     }
 
+    /** Not sent: the address was suppressed after the fan-out left it in. */
+    void suppressed(Channel channel) {
+        delivery(channel, "suppressed").increment();
+    }
+
     void retried(Channel channel) {
         Counter.builder("milestones.delivery.retries")
                 .description("Delivery attempts that failed transiently and will be retried")

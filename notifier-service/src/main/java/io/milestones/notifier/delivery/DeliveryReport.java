@@ -12,8 +12,23 @@ final class DeliveryReport {
     /**
      * @param milestoneId the milestone
      * @param channels per channel: requests produced by the fan-out and deliveries by status
+     * @param email what the recipients' side reported about the e-mails, and who was not mailed
      */
-    record Summary(String milestoneId, Map<Channel, Counts> channels) {}
+    record Summary(String milestoneId, Map<Channel, Counts> channels, Deliverability email) {}
+
+    /**
+     * @param bouncedHard e-mails that bounced for good (SMTP 5xx, DSN 5.x.x, provider event)
+     * @param bouncedSoft e-mails that bounced for now (4xx, mailbox full)
+     * @param complained e-mails reported as spam
+     * @param suppressedBeforeSend audience members the fan-out left out (suppressed already)
+     * @param suppressedAtSend requests the senders dropped (suppressed after the fan-out)
+     */
+    record Deliverability(
+            long bouncedHard,
+            long bouncedSoft,
+            long complained,
+            long suppressedBeforeSend,
+            long suppressedAtSend) {}
 
     /**
      * @param requested requests the fan-out produced

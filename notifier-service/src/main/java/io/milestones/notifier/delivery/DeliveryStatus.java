@@ -7,5 +7,7 @@ public enum DeliveryStatus {
     /** Accepted by the channel (SMTP 250, the network's 2xx). Final. */
     SENT,
     /** Rejected for good, or retries exhausted. Final. */
-    FAILED
+    FAILED,
+    /** Not sent: the address is on the suppression list (hard bounce, complaint). Final. */
+    SUPPRESSED
 }

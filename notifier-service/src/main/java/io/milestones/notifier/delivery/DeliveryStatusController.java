@@ -28,12 +28,17 @@ class DeliveryStatusController {
 
     @GetMapping("/api/milestones/{milestoneId}/deliveries")
     DeliveryReport.Summary summary(@PathVariable String milestoneId) {
+        int slots = 1 + DeliveryStatus.values().length;
         Map<Channel, long[]> counts = new EnumMap<>(Channel.class);
+        long[] suppressedBeforeSend = {0};
         jdbc.query(
-                "select channel, requests from fan_outs where milestone_id = ?",
+                "select channel, requests, suppressed from fan_outs where milestone_id = ?",
                 rs -> {
-                    counts.computeIfAbsent(Channel.valueOf(rs.getString(1)), c -> new long[4])[0] =
-                            rs.getLong(2);
+                    Channel channel = Channel.valueOf(rs.getString(1));
+                    counts.computeIfAbsent(channel, c -> new long[slots])[0] = rs.getLong(2);
+                    if (channel == Channel.EMAIL) {
+                        suppressedBeforeSend[0] = rs.getLong(3);
+                    }
                 },
                 milestoneId);
         jdbc.query(
@@ -42,20 +47,45 @@ class DeliveryStatusController {
                 rs -> {
                     long[] c =
                             counts.computeIfAbsent(
-                                    Channel.valueOf(rs.getString(1)), k -> new long[4]);
+                                    Channel.valueOf(rs.getString(1)), k -> new long[slots]);
                     c[1 + DeliveryStatus.valueOf(rs.getString(2)).ordinal()] = rs.getLong(3);
                 },
                 milestoneId);
         Map<Channel, DeliveryReport.Counts> channels = new EnumMap<>(Channel.class);
         counts.forEach(
                 (channel, c) -> {
-                    long pending = c[1], sent = c[2], failed = c[3];
-                    long queued = Math.max(0, c[0] - pending - sent - failed);
+                    long pending = c[1], sent = c[2], failed = c[3], suppressed = c[4];
+                    long queued = Math.max(0, c[0] - pending - sent - failed - suppressed);
                     channels.put(
                             channel,
                             new DeliveryReport.Counts(c[0], sent, failed, pending, queued));
                 });
-        return new DeliveryReport.Summary(milestoneId, channels);
+        return new DeliveryReport.Summary(
+                milestoneId,
+                channels,
+                deliverability(
+                        milestoneId,
+                        suppressedBeforeSend[0],
+                        counts.getOrDefault(Channel.EMAIL, new long[slots])[4]));
+    }
+
+    private DeliveryReport.Deliverability deliverability(
+            String milestoneId, long suppressedBeforeSend, long suppressedAtSend) {
+        Map<String, Long> bounces = new java.util.HashMap<>();
+        jdbc.query(
+                "select bounce, count(*) from deliveries where milestone_id = ? and channel = ?"
+                        + " and bounce is not null group by bounce",
+                rs -> {
+                    bounces.put(rs.getString(1), rs.getLong(2));
+                },
+                milestoneId,
+                Channel.EMAIL.name());
+        return new DeliveryReport.Deliverability(
+                bounces.getOrDefault("HARD", 0L),
+                bounces.getOrDefault("SOFT", 0L),
+                bounces.getOrDefault("COMPLAINT", 0L),
+                suppressedBeforeSend,
+                suppressedAtSend);
     }
 
     @GetMapping("/api/milestones/{milestoneId}/deliveries/failures")

@@ -8,6 +8,8 @@ import io.milestones.notifier.delivery.TransientDeliveryException;
 import io.milestones.notifier.milestone.CampaignProperties;
 import io.milestones.notifier.milestone.MilestoneArchive;
 import io.milestones.notifier.milestone.MilestoneView;
+import io.milestones.notifier.suppression.Bounce;
+import io.milestones.notifier.suppression.Bounces;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +19,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** The e-mail channel: renders the request's milestone in the recipient's language and sends it. */
+/**
+ * The e-mail channel: renders the request's milestone in the recipient's language and sends it. A
+ * refusal of the address at {@code RCPT TO} is a bounce, recorded before the failure is reported.
+ */
 @Component
 class EmailSender implements ChannelSender {
 
@@ -26,22 +31,28 @@ class EmailSender implements ChannelSender {
 
     private final MailComposer composer;
     private final SmtpMailer mailer;
+    private final MailCard card;
     private final MilestoneArchive archive;
     private final CampaignProperties campaign;
     private final Clock clock;
+    private final Bounces bounces;
     private final Map<String, Cached> milestones = new ConcurrentHashMap<>();
 
     EmailSender(
             MailComposer composer,
             SmtpMailer mailer,
+            MailCard card,
             MilestoneArchive archive,
             CampaignProperties campaign,
-            Clock clock) {
+            Clock clock,
+            Bounces bounces) {
         this.composer = composer;
         this.mailer = mailer;
+        this.card = card;
         this.archive = archive;
         this.campaign = campaign;
         this.clock = clock;
+        this.bounces = bounces;
     }
 
     @Override
@@ -52,17 +63,30 @@ class EmailSender implements ChannelSender {
     @Override
     public void deliver(NotificationRequest request) {
         Locale locale = Locale.forLanguageTag(request.language());
-        MilestoneView view = MilestoneView.of(milestone(request.milestoneId()), campaign, locale);
+        MilestoneReached milestone = milestone(request.milestoneId());
+        MilestoneView view = MilestoneView.of(milestone, campaign, locale);
         Mail mail =
                 composer.milestone(
                         view,
                         request.recipient(),
                         locale,
                         request.personal(),
-                        request.subscriptionId());
+                        request.subscriptionId(),
+                        card.of(milestone, locale));
         try {
             mailer.send(mail);
         } catch (MessagingException | RuntimeException e) {
+            SmtpFailures.recipientBounce(e)
+                    .ifPresent(
+                            type ->
+                                    bounces.record(
+                                            new Bounce(
+                                                    request.recipient(),
+                                                    type,
+                                                    "smtp",
+                                                    request.milestoneId(),
+                                                    request.milestoneId(),
+                                                    SmtpFailures.describeMasked(e))));
             throw SmtpFailures.classify(e);
         }
     }

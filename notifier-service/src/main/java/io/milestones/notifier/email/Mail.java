@@ -12,6 +12,7 @@ import java.net.URI;
  * @param messageId the deterministic {@code Message-ID} (without angle brackets), or {@code null}
  *     to let JavaMail make one
  * @param unsubscribe the one-click unsubscribe links, or {@code null} (team addresses, opt-in mail)
+ * @param inline a picture the HTML shows by {@code cid:}, or {@code null}
  */
 record Mail(
         String to,
@@ -19,7 +20,20 @@ record Mail(
         String text,
         String html,
         String messageId,
-        Unsubscribe unsubscribe) {
+        Unsubscribe unsubscribe,
+        InlineImage inline) {
+
+    /**
+     * A PNG inside the message ({@code multipart/related}), shown by the HTML as {@code
+     * cid:<contentId>}.
+     *
+     * @param contentId the {@code Content-ID} without angle brackets
+     * @param png the bytes
+     * @param altText what the picture says, for screen readers and clients that block images
+     * @param width width in pixels
+     * @param height height in pixels
+     */
+    record InlineImage(String contentId, byte[] png, String altText, int width, int height) {}
 
     /**
      * RFC 8058 / RFC 2369 unsubscribe targets.

@@ -50,17 +50,20 @@ class MailComposer {
      * @param personal the recipient crossed the line (and consented): a personal note
      * @param subscriptionId their subscription, for the unsubscribe and preferences links; {@code
      *     null} for team addresses
+     * @param card the celebration card shown inline by the HTML, or {@code null}
      */
     Mail milestone(
             MilestoneView milestone,
             String recipient,
             Locale locale,
             boolean personal,
-            UUID subscriptionId) {
+            UUID subscriptionId,
+            Mail.InlineImage card) {
         boolean named = personal && milestone.crossedByName() != null;
         Context context = new Context(locale);
         context.setVariable("m", milestone);
         context.setVariable("personal", named);
+        context.setVariable("card", card);
         Mail.Unsubscribe unsubscribe = null;
         if (subscriptionId != null) {
             String token = links.unsubscribeToken(subscriptionId);
@@ -96,7 +99,8 @@ class MailComposer {
                 templates.process(MILESTONE + ".txt", context),
                 templates.process(MILESTONE, context),
                 messageId(milestone.milestoneId(), recipient),
-                unsubscribe);
+                unsubscribe,
+                card);
     }
 
     /** The double opt-in mail. */
@@ -131,6 +135,7 @@ class MailComposer {
                 HeaderValues.singleLine(subject),
                 templates.process(template + ".txt", context),
                 templates.process(template, context),
+                null,
                 null,
                 null);
     }

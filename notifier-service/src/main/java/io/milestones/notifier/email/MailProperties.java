@@ -1,7 +1,10 @@
 package io.milestones.notifier.email;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ratePerSecond e-mails per second per instance, across its sender threads (0: no limit)
  * @param connectionIdleCheck a pooled SMTP connection idle longer than this is checked (NOOP)
  *     before it is reused
+ * @param card the celebration card inline in milestone e-mails
  */
 @Validated
 @ConfigurationProperties("milestones.mail")
@@ -28,4 +32,18 @@ record MailProperties(
         @DefaultValue("milestones.local") @NotBlank String messageIdDomain,
         @DefaultValue("unsubscribe@milestones.local") @Email @NotBlank String unsubscribeMailbox,
         @DefaultValue("50") @DecimalMin("0") double ratePerSecond,
-        @DefaultValue("10s") @NotNull Duration connectionIdleCheck) {}
+        @DefaultValue("10s") @NotNull Duration connectionIdleCheck,
+        @DefaultValue @Valid Card card) {
+
+    /**
+     * The celebration card as an inline ({@code cid:}) image of the milestone e-mail.
+     *
+     * @param enabled embed it (off: the e-mail is text and HTML only, as before)
+     * @param width its width in pixels, as drawn and as shown: the message is 600 px wide (what
+     *     mail clients show without scaling) with 32 px margins, so 536; the height follows the
+     *     card's 16:9
+     */
+    record Card(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("536") @Min(200) @Max(1200) int width) {}
+}

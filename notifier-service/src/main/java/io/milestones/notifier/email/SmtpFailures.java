@@ -3,8 +3,10 @@ package io.milestones.notifier.email;
 import io.milestones.notifier.delivery.PermanentDeliveryException;
 import io.milestones.notifier.delivery.TransientDeliveryException;
 import io.milestones.notifier.subscription.Emails;
+import io.milestones.notifier.suppression.BounceType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
+import java.util.Optional;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -30,6 +32,29 @@ final class SmtpFailures {
             }
         }
         return new TransientDeliveryException(reason, failure);
+    }
+
+    /**
+     * The recipient's server refused the address itself at {@code RCPT TO}: 5xx is a hard bounce,
+     * 4xx a soft one. Connection failures and refusals of the message are no bounce of the address.
+     */
+    static Optional<BounceType> recipientBounce(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof SMTPAddressFailedException e) {
+                int code = e.getReturnCode();
+                if (code >= 500 && code < 600) {
+                    return Optional.of(BounceType.HARD);
+                }
+                if (code >= 400 && code < 500) {
+                    return Optional.of(BounceType.SOFT);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String describeMasked(Exception failure) {
+        return Emails.maskAll(describe(failure));
     }
 
     private static int replyCode(Throwable cause) {

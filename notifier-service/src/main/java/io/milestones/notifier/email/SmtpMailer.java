@@ -7,15 +7,18 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends {@link Mail} as {@code multipart/alternative} (plain text + HTML) over a pooled SMTP
- * connection, at the configured rate. Every header value is a single line: CR, LF and other control
- * characters cannot open a new header.
+ * Sends {@link Mail} as {@code multipart/related}: a {@code multipart/alternative} (plain text +
+ * HTML) and, when the mail has one, the inline picture the HTML shows by {@code cid:}; over a
+ * pooled SMTP connection, at the configured rate. Every header value is a single line: CR, LF and
+ * other control characters cannot open a new header.
  */
 @Component
 class SmtpMailer {
@@ -60,6 +63,14 @@ class SmtpMailer {
             helper.setTo(new InternetAddress(mail.to(), true));
             helper.setSubject(HeaderValues.singleLine(mail.subject()));
             helper.setText(mail.text(), mail.html());
+            if (mail.inline() != null) {
+                // after setText: the picture is a sibling of the text/HTML alternative inside
+                // multipart/related, which mail clients show only where the HTML refers to it
+                helper.addInline(
+                        mail.inline().contentId(),
+                        new ByteArrayResource(mail.inline().png()),
+                        MediaType.IMAGE_PNG_VALUE);
+            }
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is always supported", e);
         }

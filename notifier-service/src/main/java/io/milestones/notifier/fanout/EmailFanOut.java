@@ -8,7 +8,9 @@ import io.milestones.notifier.milestone.MilestoneArchive;
 import io.milestones.notifier.milestone.MilestoneChannel;
 import io.milestones.notifier.subscription.Recipient;
 import io.milestones.notifier.subscription.SubscriberDirectory;
+import io.milestones.notifier.suppression.SuppressionList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
  * the requests and the milestone's offset commit together. A crash midway aborts the transaction;
  * read_committed consumers never see the partial fan-out and the redelivered milestone fans out
  * again from the start. Subscribers are read in keyset chunks, so memory stays bounded however
- * large the audience (the producer's buffer bounds what is in flight).
+ * large the audience (the producer's buffer bounds what is in flight). Suppressed addresses (hard
+ * bounces, complaints) get no request; the senders check again before sending.
  */
 @Component
 class EmailFanOut implements MilestoneChannel {
@@ -35,6 +38,7 @@ class EmailFanOut implements MilestoneChannel {
     private final FanOutLog fanOuts;
     private final FanOutProperties properties;
     private final TeamProperties team;
+    private final SuppressionList suppressions;
 
     EmailFanOut(
             MilestoneArchive archive,
@@ -42,13 +46,15 @@ class EmailFanOut implements MilestoneChannel {
             @Qualifier("fanOutTemplate") KafkaTemplate<String, Object> template,
             FanOutLog fanOuts,
             FanOutProperties properties,
-            TeamProperties team) {
+            TeamProperties team,
+            SuppressionList suppressions) {
         this.archive = archive;
         this.directory = directory;
         this.template = template;
         this.fanOuts = fanOuts;
         this.properties = properties;
         this.team = team;
+        this.suppressions = suppressions;
     }
 
     @Override
@@ -61,11 +67,18 @@ class EmailFanOut implements MilestoneChannel {
                         ? null
                         : milestone.crossedBy().teacherId();
         long requests = 0;
+        long suppressed = 0;
         UUID after = null;
         List<Recipient> chunk;
         do {
             chunk = directory.audience(milestone.scope().id(), after, properties.chunkSize());
+            Set<String> left =
+                    suppressions.suppressedAmong(chunk.stream().map(Recipient::email).toList());
             for (Recipient recipient : chunk) {
+                if (left.contains(recipient.email())) {
+                    suppressed++;
+                    continue;
+                }
                 boolean personal = crossedBy != null && crossedBy.equals(recipient.teacherId());
                 send(
                         new NotificationRequest(
@@ -76,10 +89,15 @@ class EmailFanOut implements MilestoneChannel {
                                 recipient.subscriptionId(),
                                 personal));
             }
-            requests += chunk.size();
+            requests += chunk.size() - left.size();
             after = chunk.isEmpty() ? after : chunk.get(chunk.size() - 1).subscriptionId();
         } while (chunk.size() == properties.chunkSize());
+        Set<String> suppressedTeam = suppressions.suppressedAmong(team.recipients());
         for (String address : team.recipients()) {
+            if (suppressedTeam.contains(address)) {
+                suppressed++;
+                continue;
+            }
             send(
                     new NotificationRequest(
                             milestone.milestoneId(),
@@ -90,8 +108,12 @@ class EmailFanOut implements MilestoneChannel {
                             false));
             requests++;
         }
-        fanOuts.completed(milestone.milestoneId(), Channel.EMAIL, requests);
-        log.info("Milestone {}: {} e-mail request(s) produced", milestone.milestoneId(), requests);
+        fanOuts.completed(milestone.milestoneId(), Channel.EMAIL, requests, suppressed);
+        log.info(
+                "Milestone {}: {} e-mail request(s) produced, {} suppressed address(es) left out",
+                milestone.milestoneId(),
+                requests,
+                suppressed);
     }
 
     private void send(NotificationRequest request) {

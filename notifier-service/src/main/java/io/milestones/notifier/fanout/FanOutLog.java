@@ -18,24 +18,29 @@ class FanOutLog {
         this.clock = clock;
     }
 
-    /** A re-run fan-out (after a rollback) overwrites the count of the aborted one. */
-    void completed(String milestoneId, Channel channel, long requests) {
+    /**
+     * A re-run fan-out (after a rollback) overwrites the count of the aborted one. {@code
+     * suppressed}: audience members left out because they are on the suppression list.
+     */
+    void completed(String milestoneId, Channel channel, long requests, long suppressed) {
         Timestamp now = Timestamp.from(clock.instant());
         int updated =
                 jdbc.update(
-                        "update fan_outs set requests = ?, completed_at = ?"
+                        "update fan_outs set requests = ?, suppressed = ?, completed_at = ?"
                                 + " where milestone_id = ? and channel = ?",
                         requests,
+                        suppressed,
                         now,
                         milestoneId,
                         channel.name());
         if (updated == 0) {
             jdbc.update(
-                    "insert into fan_outs (milestone_id, channel, requests, completed_at)"
-                            + " values (?, ?, ?, ?)",
+                    "insert into fan_outs (milestone_id, channel, requests, suppressed,"
+                            + " completed_at) values (?, ?, ?, ?, ?)",
                     milestoneId,
                     channel.name(),
                     requests,
+                    suppressed,
                     now);
         }
     }

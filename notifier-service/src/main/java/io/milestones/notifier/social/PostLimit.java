@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * How much text a network takes and how it counts it. Mastodon counts grapheme clusters with every
  * link as 23; Bluesky counts grapheme clusters (300); X weighs each character (Latin and most
- * punctuation 1, everything else, emoji and CJK included, 2) with every link as 23 (280).
+ * punctuation 1, everything else, emoji and CJK included, 2) with every link as 23 (280); Facebook
+ * is kept to 500 grapheme clusters, what shows before "See more".
  */
 public enum PostLimit {
     MASTODON(500) {
@@ -25,6 +26,17 @@ public enum PostLimit {
         @Override
         int length(String text) {
             return linksAs23(text, PostLimit::weighted);
+        }
+    },
+    /**
+     * Facebook takes 63,206 characters; the first ~480 show before "See more", so the announcement
+     * is kept to Mastodon's size.
+     */
+    /** Facebook and LinkedIn: both take thousands, both fold after a few lines. */
+    FACEBOOK(500) {
+        @Override
+        int length(String text) {
+            return graphemes(text);
         }
     };
 

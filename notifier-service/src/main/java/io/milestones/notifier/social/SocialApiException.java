@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * An error answer of a network's API, classified: 429, 408 and 5xx are transient, every other
  * status permanent. The reason comes from the network's error body: Mastodon {@code {"error":
  * "..."}}, Bluesky {@code {"error": "ExpiredToken", "message": "..."}}, X {@code {"title": ...,
- * "detail": "..."}}.
+ * "detail": "..."}}, Meta's Graph API {@code {"error": {"message", "type", "code",
+ * "error_subcode"}}} (see {@link GraphApiError}).
  */
 class SocialApiException extends RuntimeException {
 
@@ -24,15 +25,31 @@ class SocialApiException extends RuntimeException {
     private final String error;
     private final String reason;
     private final Duration retryAfter;
+    private final boolean throttled;
 
     SocialApiException(
             String network, int status, String error, String reason, Duration retryAfter) {
+        this(network, status, error, reason, retryAfter, false);
+    }
+
+    /**
+     * @param throttled the network said "slow down" in its body rather than by status (the Graph
+     *     API answers rate limits with 400 and an error code): transient whatever the status
+     */
+    SocialApiException(
+            String network,
+            int status,
+            String error,
+            String reason,
+            Duration retryAfter,
+            boolean throttled) {
         super(network + " answered " + status + ": " + reason);
         this.network = network;
         this.status = status;
         this.error = error;
         this.reason = reason;
         this.retryAfter = retryAfter;
+        this.throttled = throttled;
     }
 
     static SocialApiException from(String network, ClientHttpResponse response, Instant now)
@@ -40,6 +57,10 @@ class SocialApiException extends RuntimeException {
         int status = response.getStatusCode().value();
         String body = read(response.getBody());
         JsonNode json = parse(body);
+        if (json != null && json.path("error").isObject()) {
+            return GraphApiError.classify(
+                    network, status, json.path("error"), response.getHeaders(), now);
+        }
         String error = text(json, "error");
         String reason =
                 firstOf(text(json, "detail"), text(json, "message"), error, text(json, "title"));
@@ -75,7 +96,7 @@ class SocialApiException extends RuntimeException {
     }
 
     boolean isTransient() {
-        return status == 429 || status == 408 || status >= 500;
+        return throttled || status == 429 || status == 408 || status >= 500;
     }
 
     SocialPostRejectedException rejected() {

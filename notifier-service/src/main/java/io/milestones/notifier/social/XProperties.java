@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled post there (off by default)
  * @param baseUrl the API, {@code https://api.x.com}
- * @param accessToken an OAuth 2.0 user-context access token with {@code tweet.write}
+ * @param accessToken an OAuth 2.0 user-context access token with {@code tweet.write} and {@code
+ *     media.write}
  */
 @Validated
 @ConfigurationProperties("milestones.social.x")

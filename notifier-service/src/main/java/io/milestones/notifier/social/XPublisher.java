@@ -1,18 +1,29 @@
 package io.milestones.notifier.social;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
- * Posts to X with {@code POST /2/tweets} and a user-context token. X offers no idempotency key, but
- * it refuses the same text twice with {@code 403 "You are not allowed to create a Tweet with
- * duplicate content."}: that answer counts as already posted. The card is not attached (X's media
- * upload is optional here).
+ * Posts to X with a user-context OAuth 2.0 token ({@code tweet.write}, {@code media.write}): the
+ * card through {@code POST /2/media/upload} (multipart, {@code media} + {@code media_category=
+ * tweet_image}), its alt text through {@code POST /2/media/metadata}, then {@code POST /2/tweets}
+ * with {@code media.media_ids}. X offers no idempotency key, but it refuses the same text twice
+ * with {@code 403 "You are not allowed to create a Tweet with duplicate content."}: that answer
+ * counts as already posted. A repeated attempt uploads the card again; an unused upload expires
+ * ({@code expires_after_secs}).
  */
 @Component
 @ConditionalOnProperty(name = "milestones.social.x.enabled", havingValue = "true")
@@ -41,11 +52,20 @@ class XPublisher implements SocialPublisher {
     }
 
     @Override
+    public boolean attachesImage() {
+        return true;
+    }
+
+    @Override
     public PublishedPost publish(SocialPost post) {
         return http.withRetries(
                 NETWORK,
                 () -> {
                     try {
+                        Tweet.Media media =
+                                post.image() == null
+                                        ? null
+                                        : new Tweet.Media(List.of(upload(post.image())));
                         Created created =
                                 client.post()
                                         .uri("/2/tweets")
@@ -53,7 +73,7 @@ class XPublisher implements SocialPublisher {
                                                 HttpHeaders.AUTHORIZATION,
                                                 "Bearer " + properties.accessToken())
                                         .contentType(MediaType.APPLICATION_JSON)
-                                        .body(new Tweet(post.text()))
+                                        .body(new Tweet(post.text(), media))
                                         .retrieve()
                                         .body(Created.class);
                         String id = created.data().id();
@@ -67,12 +87,67 @@ class XPublisher implements SocialPublisher {
                 });
     }
 
+    /** Uploads the card in one request (an image needs no chunks) and describes it. */
+    private String upload(SocialImage image) {
+        var file =
+                new ByteArrayResource(image.png()) {
+                    @Override
+                    public String getFilename() {
+                        return image.fileName();
+                    }
+                };
+        var fileHeaders = new HttpHeaders();
+        fileHeaders.setContentType(MediaType.IMAGE_PNG);
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("media", new HttpEntity<>(file, fileHeaders));
+        form.add("media_category", "tweet_image");
+        String id =
+                client.post()
+                        .uri("/2/media/upload")
+                        .header(HttpHeaders.AUTHORIZATION, bearer())
+                        .contentType(MediaType.MULTIPART_FORM_DATA)
+                        .body(form)
+                        .retrieve()
+                        .body(Uploaded.class)
+                        .data()
+                        .id();
+        client.post()
+                .uri("/2/media/metadata")
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Metadata.of(id, image.altText()))
+                .retrieve()
+                .toBodilessEntity();
+        return id;
+    }
+
+    private String bearer() {
+        return "Bearer " + properties.accessToken();
+    }
+
     private static boolean isDuplicate(SocialApiException e) {
         return e.status() == 403
                 && e.reason().toLowerCase(Locale.ROOT).contains("duplicate content");
     }
 
-    record Tweet(String text) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Tweet(String text, Media media) {
+        record Media(@JsonProperty("media_ids") List<String> mediaIds) {}
+    }
+
+    /** {@code {"id": ..., "metadata": {"alt_text": {"text": ...}}}}; X takes 1,000 characters. */
+    record Metadata(String id, Map<String, Map<String, String>> metadata) {
+        static Metadata of(String id, String altText) {
+            String text = altText.length() > 1000 ? altText.substring(0, 1000) : altText;
+            return new Metadata(id, Map.of("alt_text", Map.of("text", text)));
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Uploaded(Data data) {
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Data(String id, @JsonProperty("media_key") String mediaKey) {}
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Created(Data data) {

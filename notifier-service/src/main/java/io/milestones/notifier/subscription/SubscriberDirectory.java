@@ -27,4 +27,12 @@ public class SubscriberDirectory {
     public boolean isConfirmed(UUID subscriptionId) {
         return repository.isConfirmed(subscriptionId);
     }
+
+    /** A spam complaint: the subscription of {@code email} is removed, if there is one. */
+    public boolean unsubscribeAddress(String email) {
+        return repository
+                .findByEmail(Emails.normalise(email))
+                .map(s -> repository.delete(s.id()))
+                .orElse(false);
+    }
 }

@@ -71,10 +71,9 @@ class CrashRestartIT {
         String url =
                 TestDatabaseExtension.postgres()
                         ? db.url()
-                        : "jdbc:h2:file:"
-                                + dir.resolve("notifier")
-                                // commits reach the file at once, so a SIGKILL loses none
-                                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+                        // the shipped default (notifier-service.yml, ./data/notifier in the
+                        // process's working directory), reached beside it through AUTO_SERVER
+                        : "jdbc:h2:file:" + dir.resolve("data/notifier") + ";AUTO_SERVER=TRUE";
         int firstPort = NotifierTestKit.freePort();
         Process first = start(url, firstPort, "first");
         awaitHealthy(first, firstPort);
@@ -143,16 +142,21 @@ class CrashRestartIT {
                         // a killed member's partitions move on quickly
                         "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                         "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + db.user(),
-                        "--spring.datasource.password=" + db.password(),
                         "--spring.mail.port=" + smtp.getSmtp().getPort(),
                         "--milestones.subscriptions.token-secret=" + NotifierTestKit.TOKEN_SECRET,
                         "--milestones.public-base-url=http://localhost:" + port,
                         "--milestones.mail.rate-per-second=100",
                         "--milestones.delivery.concurrency=" + SENDER_THREADS));
+        if (TestDatabaseExtension.postgres()) {
+            command.addAll(
+                    List.of(
+                            "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=" + db.user(),
+                            "--spring.datasource.password=" + db.password()));
+        }
         Process process =
                 new ProcessBuilder(command)
+                        .directory(dir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("notifier-" + name + ".log").toFile())
                         .start();

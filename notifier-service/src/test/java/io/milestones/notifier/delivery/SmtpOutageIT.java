@@ -43,7 +43,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * blocking anyone, and once it is back every e-mail arrives exactly once. A request that keeps
  * failing ends on notification-requests-dlt and is reported, masked, by the status API.
  */
-@Tag("database")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {
@@ -92,6 +91,7 @@ class SmtpOutageIT {
     @Autowired JdbcTemplate jdbc;
 
     @Test
+    @Tag("database")
     void shouldDeliverEveryMailExactlyOnceAfterTheSmtpServerComesBack() throws Exception {
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> scopes = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.milestones.notifier.delivery;
 import static io.milestones.notifier.testing.NotifierTestKit.get;
 import static io.milestones.notifier.testing.NotifierTestKit.header;
 import static io.milestones.notifier.testing.NotifierTestKit.html;
+import static io.milestones.notifier.testing.NotifierTestKit.inlineParts;
 import static io.milestones.notifier.testing.NotifierTestKit.milestone;
 import static io.milestones.notifier.testing.NotifierTestKit.subject;
 import static io.milestones.notifier.testing.NotifierTestKit.text;
@@ -21,7 +22,10 @@ import io.milestones.notifier.testing.NotifierTestKit;
 import io.milestones.testing.KafkaBrokerExtension;
 import io.milestones.testing.KafkaTestClients;
 import io.milestones.testing.TestDatabaseExtension;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -47,7 +52,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * server: one milestone becomes exactly one e-mail each, in their language, with working one-click
  * unsubscribe headers.
  */
-@Tag("database")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
@@ -84,6 +88,7 @@ class SubscriberEmailIT {
     @Autowired JdbcTemplate jdbc;
 
     @Test
+    @Tag("database")
     @Order(1)
     void shouldSendExactlyOneMailPerSubscriberInTheirLanguage() throws Exception {
         // Seeded in SQL: the registrations path is SubscriptionFlowIT's; this one is about fan-out
@@ -154,6 +159,8 @@ class SubscriberEmailIT {
         MimeMessage italian = byRecipient.get("t-3@school.example");
         assertThat(text(italian)).contains("1.000.000").contains("#1MeTwinners");
         assertThat(html(italian)).contains("Annulla l’iscrizione");
+        assertCardInline(italian, "global.1000000.it@milestones.etwinning.example");
+        assertThat(text(italian)).doesNotContain("cid:");
         // The link of the header leads to a page (GET changes nothing).
         var page = get(unsubscribeUrl(italian));
         assertThat(page.statusCode()).isEqualTo(200);
@@ -197,6 +204,27 @@ class SubscriberEmailIT {
                         .findFirst()
                         .orElseThrow();
         assertThat(subject(other)).isEqualTo("eTwinning in Italia: 50.000 insegnanti!");
+    }
+
+    /**
+     * The celebration card travels inside the message: the root is multipart/related, the HTML
+     * shows it by cid:, the PNG part carries that Content-ID, is inline and sized for mail clients.
+     */
+    private static void assertCardInline(MimeMessage mail, String contentId) throws Exception {
+        assertThat(mail.getContentType()).startsWith("multipart/related");
+        assertThat(html(mail))
+                .contains("src=\"cid:card." + contentId + "\"")
+                .contains("width=\"536\" height=\"302\"")
+                .containsPattern("alt=\"[^\"]*1\\.000\\.000[^\"]*\"");
+        List<BodyPart> inline = inlineParts(mail);
+        assertThat(inline).hasSize(1);
+        BodyPart card = inline.get(0);
+        assertThat(card.getContentType()).startsWith("image/png");
+        assertThat(card.getHeader("Content-ID")).containsExactly("<card." + contentId + ">");
+        assertThat(card.getDisposition()).isEqualTo(Part.INLINE);
+        BufferedImage png = ImageIO.read(card.getInputStream());
+        assertThat(png.getWidth()).isEqualTo(536);
+        assertThat(png.getHeight()).isEqualTo(302);
     }
 
     private int subscribers() {

@@ -73,6 +73,8 @@ final class NetworkStubs {
     }
 
     static void x(WireMockExtension wm) {
+        wm.stubFor(post("/2/media/upload").willReturn(XPublisherIT.uploaded()));
+        wm.stubFor(post("/2/media/metadata").willReturn(XPublisherIT.described()));
         wm.stubFor(
                 post("/2/tweets")
                         .inScenario("x")

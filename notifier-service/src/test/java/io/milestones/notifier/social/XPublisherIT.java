@@ -1,6 +1,9 @@
 package io.milestones.notifier.social;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -56,6 +59,28 @@ class XPublisherIT {
                                 .formatted(title, status, detail));
     }
 
+    /** X API v2 {@code POST /2/media/upload}: the media's id and key in {@code data}. */
+    static ResponseDefinitionBuilder uploaded() {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(
+                        "{\"data\":{\"id\":\"1880028106020515840\",\"media_key\":"
+                                + "\"3_1880028106020515840\",\"size\":40123,"
+                                + "\"expires_after_secs\":86400,\"image\":{\"image_type\":"
+                                + "\"image/png\",\"w\":1200,\"h\":675}}}");
+    }
+
+    /** X API v2 {@code POST /2/media/metadata}: the alt text echoed. */
+    static ResponseDefinitionBuilder described() {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(
+                        "{\"data\":{\"id\":\"1880028106020515840\",\"associated_metadata\":"
+                                + "{\"alt_text\":{\"text\":\"Celebration card\"}}}}");
+    }
+
     private PublishedPost publish() {
         return publisher()
                 .publish(SocialTestHttp.post("global:1000000", TEXT, Locale.ENGLISH, null));
@@ -74,6 +99,62 @@ class XPublisherIT {
                 postRequestedFor(urlEqualTo("/2/tweets"))
                         .withHeader("Authorization", equalTo("Bearer user-token-1"))
                         .withRequestBody(equalToJson("{\"text\": " + json(TEXT) + "}")));
+    }
+
+    @Test
+    void shouldUploadTheCardDescribeItAndTweetWithItsMediaId() {
+        x.stubFor(post("/2/media/upload").willReturn(uploaded()));
+        x.stubFor(post("/2/media/metadata").willReturn(described()));
+        x.stubFor(post("/2/tweets").willReturn(created()));
+
+        PublishedPost published =
+                publisher()
+                        .publish(
+                                SocialTestHttp.post(
+                                        "global:1000000",
+                                        TEXT,
+                                        Locale.ENGLISH,
+                                        SocialTestHttp.image()));
+
+        assertThat(published.postId()).isEqualTo("1445880548472328192");
+        x.verify(
+                1,
+                postRequestedFor(urlEqualTo("/2/media/upload"))
+                        .withHeader("Authorization", equalTo("Bearer user-token-1"))
+                        .withHeader("Content-Type", containing("multipart/form-data"))
+                        .withRequestBodyPart(
+                                aMultipart()
+                                        .withName("media")
+                                        .withHeader("Content-Type", containing("image/png"))
+                                        .withBody(binaryEqualTo(SocialTestHttp.image().png()))
+                                        .build())
+                        .withRequestBodyPart(
+                                aMultipart()
+                                        .withName("media_category")
+                                        .withBody(equalTo("tweet_image"))
+                                        .build()));
+        x.verify(
+                1,
+                postRequestedFor(urlEqualTo("/2/media/metadata"))
+                        .withHeader("Authorization", equalTo("Bearer user-token-1"))
+                        .withRequestBody(
+                                equalToJson(
+                                        "{\"id\": \"1880028106020515840\", \"metadata\":"
+                                                + " {\"alt_text\": {\"text\": \"Celebration"
+                                                + " card: eTwinning counts 1,000,000"
+                                                + " teachers.\"}}}")));
+        x.verify(
+                1,
+                postRequestedFor(urlEqualTo("/2/tweets"))
+                        .withRequestBody(
+                                equalToJson(
+                                        "{\"text\": "
+                                                + json(TEXT)
+                                                + ", \"media\": {\"media_ids\":"
+                                                + " [\"1880028106020515840\"]}}")));
+        // WireMock lists the newest first
+        assertThat(x.getAllServeEvents().stream().map(e -> e.getRequest().getUrl()))
+                .containsExactly("/2/tweets", "/2/media/metadata", "/2/media/upload");
     }
 
     @Test

@@ -45,7 +45,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * Subscribing, confirming, unsubscribing and erasure, through the public endpoints and the real
  * mailbox: only a confirmed subscription receives milestone mail, and one click stops it.
  */
-@Tag("database")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {
@@ -96,6 +95,7 @@ class SubscriptionFlowIT {
     @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
+    @Tag("database")
     void shouldSendMilestoneMailOnlyAfterTheDoubleOptInIsConfirmed() throws Exception {
         assertThat(subscribe("confirmer@example.net", "de", "[\"DE\"]").statusCode())
                 .isEqualTo(202);
@@ -172,6 +172,7 @@ class SubscriptionFlowIT {
     }
 
     @Test
+    @Tag("database")
     void shouldStopMailAfterOneClickUnsubscribeButNotAfterAMereVisit() throws Exception {
         NotifierTestKit.publish(
                 kafka.bootstrapServers(),
@@ -213,6 +214,7 @@ class SubscriptionFlowIT {
     }
 
     @Test
+    @Tag("database")
     void shouldUnsubscribeWhoeverMailsTheListUnsubscribeAddress() throws Exception {
         NotifierTestKit.publish(
                 kafka.bootstrapServers(),
@@ -268,6 +270,7 @@ class SubscriptionFlowIT {
     }
 
     @Test
+    @Tag("database")
     void shouldForgetAnErasedTeacher() throws Exception {
         NotifierTestKit.publish(
                 kafka.bootstrapServers(),

@@ -141,6 +141,19 @@ public final class NotifierTestKit {
         return (String) alternativeOf(mail).getBodyPart(1).getContent();
     }
 
+    /**
+     * The parts of the multipart/related root after the text/HTML alternative (inline pictures).
+     */
+    public static java.util.List<jakarta.mail.BodyPart> inlineParts(MimeMessage mail)
+            throws Exception {
+        var root = (MimeMultipart) mail.getContent();
+        var parts = new java.util.ArrayList<jakarta.mail.BodyPart>();
+        for (int i = 1; i < root.getCount(); i++) {
+            parts.add(root.getBodyPart(i));
+        }
+        return parts;
+    }
+
     public static String to(MimeMessage mail) {
         try {
             return mail.getAllRecipients()[0].toString();

@@ -41,7 +41,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * Ops see every topic with its lag, the dead letters with the reason and personal data masked, and
  * replay a corrected record to its source topic — recorded in the audit log.
  */
-@Tag("database")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -146,6 +145,7 @@ class OpsConsoleIT {
     }
 
     @Test
+    @Tag("database")
     void shouldReplayACorrectedRecordToItsSourceTopicOnceAndAuditIt() throws Exception {
         var fixed =
                 new TeacherRegistered(

@@ -49,7 +49,8 @@ class BulkImportBenchmark {
     static void settings(DynamicPropertyRegistry registry) throws IOException {
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         String dir = Files.createTempDirectory("import-benchmark").toString();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/registry");
+        registry.add(
+                "spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/registry;WRITE_DELAY=0");
         TestKeys.register(registry);
     }
 

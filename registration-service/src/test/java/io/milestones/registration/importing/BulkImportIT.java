@@ -40,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
  * Bulk import: good rows in, bad rows reported with their line numbers, events on the topic; job
  * resources that outlive the process (a second application on the same database).
  */
-@Tag("database")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=registration-service")
@@ -76,6 +75,7 @@ class BulkImportIT {
     }
 
     @Test
+    @Tag("database")
     void shouldImportTheGoodRowsOfA20000RowFileAndReportTheBadOnesByLine() {
         String file =
                 IntStream.rangeClosed(1, 20_000)
@@ -152,6 +152,7 @@ class BulkImportIT {
     }
 
     @Test
+    @Tag("database")
     void shouldStillShowAFinishedJobAfterARestart() {
         String file =
                 """
@@ -179,6 +180,7 @@ class BulkImportIT {
     }
 
     @Test
+    @Tag("database")
     void shouldFailAJobLeftRunningByAStoppedProcessWhenTheServiceStarts() {
         String id = UUID.randomUUID().toString();
         var submitted = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5);
@@ -219,6 +221,7 @@ class BulkImportIT {
     }
 
     @Test
+    @Tag("database")
     void shouldFailTheRunningJobWithItsRowWhenTheServiceShutsDown() {
         String file =
                 IntStream.rangeClosed(1, 100_000)

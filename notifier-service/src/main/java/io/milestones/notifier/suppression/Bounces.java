@@ -1,0 +1,104 @@
+package io.milestones.notifier.suppression;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.milestones.notifier.delivery.DeliveryOutcomes;
+import io.milestones.notifier.subscription.Emails;
+import io.milestones.notifier.subscription.SubscriberDirectory;
+import java.time.Clock;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Where every bounce and complaint ends, whatever reported it (SMTP reply, bounce mailbox, provider
+ * webhook): the delivery row is marked, the metrics counted, and the policy applied — a hard bounce
+ * suppresses at once, soft bounces past the threshold within the window, a complaint unsubscribes
+ * and suppresses.
+ */
+@Service
+public class Bounces {
+
+    private static final Logger log = LoggerFactory.getLogger(Bounces.class);
+
+    private final SuppressionList suppressions;
+    private final SuppressionProperties properties;
+    private final DeliveryOutcomes outcomes;
+    private final SubscriberDirectory subscribers;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    Bounces(
+            SuppressionList suppressions,
+            SuppressionProperties properties,
+            DeliveryOutcomes outcomes,
+            SubscriberDirectory subscribers,
+            MeterRegistry meters,
+            Clock clock) {
+        this.suppressions = suppressions;
+        this.properties = properties;
+        this.outcomes = outcomes;
+        this.subscribers = subscribers;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    public void record(Bounce bounce) {
+        if (bounce.milestoneId() != null) {
+            outcomes.bounced(bounce.milestoneId(), bounce.address(), bounce.type().name());
+        }
+        count(bounce);
+        switch (bounce.type()) {
+            case HARD -> suppress(bounce, SuppressionReason.HARD_BOUNCE);
+            case COMPLAINT -> {
+                subscribers.unsubscribeAddress(bounce.address());
+                suppress(bounce, SuppressionReason.COMPLAINT);
+            }
+            case SOFT -> {
+                String eventId = bounce.eventId() != null ? bounce.eventId() : bounce.milestoneId();
+                int recent =
+                        suppressions.softBounce(
+                                bounce.address(),
+                                eventId == null ? clock.instant().toString() : eventId,
+                                clock.instant().minus(properties.softBounceWindow()));
+                if (recent >= properties.softBounceThreshold()) {
+                    suppress(bounce, SuppressionReason.SOFT_BOUNCES);
+                }
+            }
+        }
+    }
+
+    private void suppress(Bounce bounce, SuppressionReason reason) {
+        if (suppressions.add(bounce.address(), reason, bounce.source(), bounce.detail())) {
+            meters.counter("milestones.mail.suppressions", "reason", tag(reason.name()))
+                    .increment();
+            log.info(
+                    "{} suppressed: {} reported by {}",
+                    Emails.mask(bounce.address()),
+                    reason,
+                    bounce.source());
+        }
+    }
+
+    private void count(Bounce bounce) {
+        if (bounce.type() == BounceType.COMPLAINT) {
+            Counter.builder("milestones.mail.complaints")
+                    .description("Spam complaints about our e-mails")
+                    .tag("source", bounce.source())
+                    .register(meters)
+                    .increment();
+        } else {
+            Counter.builder("milestones.mail.bounces")
+                    .description("Bounced e-mails by type (hard, soft)")
+                    .tag("type", tag(bounce.type().name()))
+                    .tag("source", bounce.source())
+                    .register(meters)
+                    .increment();
+        }
+    }
+
+    private static String tag(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}
