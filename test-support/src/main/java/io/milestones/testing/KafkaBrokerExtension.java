@@ -25,6 +25,10 @@ public final class KafkaBrokerExtension implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (broker != null) {
+            // a @Nested class of the class that started the broker: it shares that broker
+            return;
+        }
         if (KafkaBrokers.chosen() == KafkaBrokers.Kind.TESTCONTAINERS) {
             Assumptions.assumeTrue(
                     KafkaBrokers.dockerAvailable(),

@@ -48,6 +48,10 @@ public final class TestDatabaseExtension implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
+        if (url != null) {
+            // a @Nested class of the class that created the database: it shares that database
+            return;
+        }
         String name = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT);
         String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         if (!postgres()) {
@@ -79,6 +83,7 @@ public final class TestDatabaseExtension implements BeforeAllCallback {
     }
 
     private void dropSchema() throws SQLException {
+        url = null;
         if (schema != null) {
             try (Connection connection = DriverManager.getConnection(baseUrl, user, password)) {
                 connection.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
