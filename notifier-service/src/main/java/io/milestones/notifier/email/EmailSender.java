@@ -8,6 +8,7 @@ import io.milestones.notifier.delivery.TransientDeliveryException;
 import io.milestones.notifier.milestone.CampaignProperties;
 import io.milestones.notifier.milestone.MilestoneArchive;
 import io.milestones.notifier.milestone.MilestoneView;
+import io.milestones.notifier.milestone.TeacherNames;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,12 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailSender implements ChannelSender {
 
-    /** Milestones are re-read at most this often (an erased name disappears within it). */
+    /** Milestones are re-read at most this often; they name nobody, so the cache holds no name. */
     private static final Duration CACHE = Duration.ofSeconds(30);
 
     private final MailComposer composer;
     private final SmtpMailer mailer;
     private final MilestoneArchive archive;
+    private final TeacherNames names;
     private final CampaignProperties campaign;
     private final Clock clock;
     private final Map<String, Cached> milestones = new ConcurrentHashMap<>();
@@ -35,11 +37,13 @@ class EmailSender implements ChannelSender {
             MailComposer composer,
             SmtpMailer mailer,
             MilestoneArchive archive,
+            TeacherNames names,
             CampaignProperties campaign,
             Clock clock) {
         this.composer = composer;
         this.mailer = mailer;
         this.archive = archive;
+        this.names = names;
         this.campaign = campaign;
         this.clock = clock;
     }
@@ -52,7 +56,11 @@ class EmailSender implements ChannelSender {
     @Override
     public void deliver(NotificationRequest request) {
         Locale locale = Locale.forLanguageTag(request.language());
-        MilestoneView view = MilestoneView.of(milestone(request.milestoneId()), campaign, locale);
+        MilestoneReached milestone = milestone(request.milestoneId());
+        // the name is read now, never cached: an erasure reaches every mail rendered after it
+        MilestoneView view =
+                MilestoneView.of(
+                        milestone, campaign, locale, names.find(milestone.crossedBy().teacherId()));
         Mail mail =
                 composer.milestone(
                         view,

@@ -57,7 +57,7 @@ class MailComposer {
             Locale locale,
             boolean personal,
             UUID subscriptionId) {
-        boolean named = personal && milestone.crossedByName() != null;
+        boolean named = personal && milestone.personalName() != null;
         Context context = new Context(locale);
         context.setVariable("m", milestone);
         context.setVariable("personal", named);
@@ -87,7 +87,7 @@ class MailComposer {
                             milestone.community(),
                             milestone.threshold(),
                             milestone.place(),
-                            milestone.crossedByName()
+                            milestone.personalName()
                         },
                         locale);
         return new Mail(

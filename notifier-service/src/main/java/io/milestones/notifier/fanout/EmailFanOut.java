@@ -56,17 +56,15 @@ class EmailFanOut implements MilestoneChannel {
         // Recorded (and committed) before the audience is read: a consenting teacher saved after
         // this point finds the milestone and gets their personal note; see LateCrossingTeacher.
         archive.record(milestone);
-        String crossedBy =
-                milestone.crossedBy().displayName() == null
-                        ? null
-                        : milestone.crossedBy().teacherId();
+        // the crossing teacher gets the personal note: they subscribed, which needs their consent
+        String crossedBy = milestone.crossedBy().teacherId();
         long requests = 0;
         UUID after = null;
         List<Recipient> chunk;
         do {
             chunk = directory.audience(milestone.scope().id(), after, properties.chunkSize());
             for (Recipient recipient : chunk) {
-                boolean personal = crossedBy != null && crossedBy.equals(recipient.teacherId());
+                boolean personal = crossedBy.equals(recipient.teacherId());
                 send(
                         new NotificationRequest(
                                 milestone.milestoneId(),

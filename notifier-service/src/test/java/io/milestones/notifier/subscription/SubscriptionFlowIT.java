@@ -137,7 +137,7 @@ class SubscriptionFlowIT {
     void shouldAnswerTheSameWhetherOrNotTheAddressIsSubscribedAndLimitRequests() throws Exception {
         NotifierTestKit.publish(
                 kafka.bootstrapServers(),
-                Topics.REGISTRATIONS,
+                Topics.TEACHER_CONTACTS,
                 List.of(teacher("known", "IT", "it", true)));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "CONFIRMED".equals(status("known@school.example")));
@@ -175,7 +175,7 @@ class SubscriptionFlowIT {
     void shouldStopMailAfterOneClickUnsubscribeButNotAfterAMereVisit() throws Exception {
         NotifierTestKit.publish(
                 kafka.bootstrapServers(),
-                Topics.REGISTRATIONS,
+                Topics.TEACHER_CONTACTS,
                 List.of(
                         teacher("clicker", "PL", "pl", true),
                         teacher("visitor", "PL", "pl", true)));
@@ -216,7 +216,7 @@ class SubscriptionFlowIT {
     void shouldUnsubscribeWhoeverMailsTheListUnsubscribeAddress() throws Exception {
         NotifierTestKit.publish(
                 kafka.bootstrapServers(),
-                Topics.REGISTRATIONS,
+                Topics.TEACHER_CONTACTS,
                 List.of(teacher("mailer", "FR", "fr", true), teacher("stayer", "FR", "fr", true)));
         await().atMost(Duration.ofSeconds(60))
                 .until(
@@ -271,7 +271,7 @@ class SubscriptionFlowIT {
     void shouldForgetAnErasedTeacher() throws Exception {
         NotifierTestKit.publish(
                 kafka.bootstrapServers(),
-                Topics.REGISTRATIONS,
+                Topics.TEACHER_CONTACTS,
                 List.of(teacher("erased", "ES", "es", true)));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "CONFIRMED".equals(status("erased@school.example")));
