@@ -6,6 +6,7 @@ import io.milestones.events.CloudEvent;
 import io.milestones.events.EventJson;
 import io.milestones.events.EventType;
 import io.milestones.events.TeacherRegistered;
+import io.milestones.events.TeacherRegisteredV1;
 import io.milestones.events.Topics;
 import io.milestones.testing.KafkaBrokerExtension;
 import io.milestones.testing.KafkaTestClients;
@@ -81,12 +82,14 @@ class OpsConsoleIT {
                                     new NewTopic(Topics.REGISTRATIONS, 2, (short) 1),
                                     new NewTopic("lag-probe", 1, (short) 1),
                                     new NewTopic(
-                                            Topics.deadLetter(Topics.REGISTRATIONS), 2, (short) 1)))
+                                            Topics.deadLetter(Topics.REGISTRATIONS_V1),
+                                            2,
+                                            (short) 1)))
                     .all()
                     .get();
             var dead =
                     new ProducerRecord<>(
-                            Topics.deadLetter(Topics.REGISTRATIONS),
+                            Topics.deadLetter(Topics.REGISTRATIONS_V1),
                             1,
                             "t-9",
                             POISON.getBytes(StandardCharsets.UTF_8));
@@ -148,7 +151,7 @@ class OpsConsoleIT {
     @Test
     void shouldReplayACorrectedRecordToItsSourceTopicOnceAndAuditIt() throws Exception {
         var fixed =
-                new TeacherRegistered(
+                new TeacherRegisteredV1(
                         "t-9",
                         "IT",
                         "it",
