@@ -78,7 +78,8 @@ class OutboxKafkaDownIT {
                 .untilAsserted(
                         () ->
                                 assertThat(api.get("/actuator/prometheus", null).body())
-                                        .contains("milestones_outbox_backlog_events 8.0"));
+                                        // each registration waits with its contact record
+                                        .contains("milestones_outbox_backlog_events 16.0"));
 
         Path dataDir = Files.createTempDirectory("kafka-down-it");
         kafka = FixedPortKafka.start(KAFKA_PORT, dataDir, 6);
