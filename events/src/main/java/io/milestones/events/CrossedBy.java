@@ -7,7 +7,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param teacherId who crossed it
  * @param country their country
- * @param displayName their name, present only when they consented to milestone communication
+ * @param displayName never written any more: {@code milestones} is compacted and kept forever, so
+ *     it names nobody (docs/decisions/0105); the notifier looks the name up, with the consent to
+ *     publish it, in its own erasable table. Milestones written before v2 may still carry one;
+ *     erasure re-publishes them without it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CrossedBy(String teacherId, String country, String displayName) {
@@ -17,11 +20,13 @@ public record CrossedBy(String teacherId, String country, String displayName) {
         Require.country(country, "crossedBy.country");
     }
 
-    /** Who crossed the line, with the name only if the teacher consented. */
+    /** Who crossed the line: an id and a country, never a name. */
     public static CrossedBy of(TeacherRegistered registration) {
-        return new CrossedBy(
-                registration.teacherId(),
-                registration.country(),
-                registration.consents().milestoneEmails() ? registration.displayName() : null);
+        return new CrossedBy(registration.teacherId(), registration.country(), null);
+    }
+
+    /** The same crossing without the name. */
+    public CrossedBy anonymous() {
+        return new CrossedBy(teacherId, country, null);
     }
 }

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /** Every event type of the contract, with its CloudEvents {@code type} and its record class. */
 public enum EventType {
-    TEACHER_REGISTERED("io.milestones.teacher.registered.v1", TeacherRegistered.class),
+    TEACHER_REGISTERED("io.milestones.teacher.registered.v2", TeacherRegistered.class),
+    TEACHER_REGISTERED_V1("io.milestones.teacher.registered.v1", TeacherRegisteredV1.class),
+    TEACHER_CONTACT("io.milestones.teacher.contact.v1", TeacherContact.class),
     TEACHER_ERASED("io.milestones.teacher.erased.v1", TeacherErased.class),
     MILESTONE_REACHED("io.milestones.milestone.reached.v1", MilestoneReached.class),
     MILESTONE_APPROACHING("io.milestones.milestone.approaching.v1", MilestoneApproaching.class);

@@ -3,8 +3,23 @@ package io.milestones.events;
 /** Topic names, defined once. Partition counts are configuration, not contract. */
 public final class Topics {
 
-    /** {@link TeacherRegistered} and {@link TeacherErased}, keyed by teacherId. */
-    public static final String REGISTRATIONS = "registrations";
+    /**
+     * {@link TeacherRegistered} (v2, without personal data) and {@link TeacherErased}, keyed by
+     * teacherId. Kept forever: every count is rebuilt from it.
+     */
+    public static final String REGISTRATIONS = "registrations-v2";
+
+    /**
+     * The retired log of {@link TeacherRegisteredV1} records, which carry names and addresses. Read
+     * only by the migration (docs/operations.md), then deleted.
+     */
+    public static final String REGISTRATIONS_V1 = "registrations";
+
+    /**
+     * {@link TeacherContact} keyed by teacherId; compacted, and an erasure writes a tombstone, so a
+     * name or an address is gone from it within the bound of docs/operations.md.
+     */
+    public static final String TEACHER_CONTACTS = "teacher-contacts";
 
     /** {@link MilestoneReached} and {@link MilestoneApproaching}, keyed by milestoneId. */
     public static final String MILESTONES = "milestones";

@@ -23,7 +23,7 @@ class CloudEventTest {
         assertThat(header(headers, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(headers, "ce_id")).isEqualTo("id-1");
         assertThat(header(headers, "ce_source")).isEqualTo("/registration-service");
-        assertThat(header(headers, "ce_type")).isEqualTo("io.milestones.teacher.registered.v1");
+        assertThat(header(headers, "ce_type")).isEqualTo("io.milestones.teacher.registered.v2");
         assertThat(header(headers, "ce_time")).isEqualTo("2021-12-03T10:15:30.123Z");
         assertThat(header(headers, "content-type")).isEqualTo("application/json");
     }

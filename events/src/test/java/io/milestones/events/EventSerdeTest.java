@@ -16,7 +16,7 @@ class EventSerdeTest {
     @Test
     void shouldRoundTripTeacherRegistered() {
         var serde = EventSerde.of(TeacherRegistered.class);
-        var event = new TeacherRegistered("t1", "FR", "fr", T, "Ana", "a@example.org", null, true);
+        var event = new TeacherRegistered("t1", "FR", "fr", T, null, true);
 
         byte[] bytes = serde.serializer().serialize("registrations", event);
         var read = serde.deserializer().deserialize("registrations", bytes);
@@ -50,6 +50,67 @@ class EventSerdeTest {
 
         assertThat(read.baseline()).isFalse();
         assertThat(read.consents().milestoneEmails()).isFalse();
+        assertThat(read.consents().publicName()).isFalse();
+    }
+
+    @Test
+    void shouldReadAV1RecordByItsCeTypeAndSplitOffItsPersonalData() {
+        var v1 =
+                new TeacherRegisteredV1(
+                        "t1",
+                        "IT",
+                        "it",
+                        T,
+                        "Giulia Rossi",
+                        "g@example.org",
+                        new Consents(true, false),
+                        false);
+        var headers =
+                CloudEvent.create("/test", EventType.TEACHER_REGISTERED_V1, T)
+                        .writeTo(new RecordHeaders());
+
+        Object read =
+                EventSerde.anyOf(TeacherRegistered.class)
+                        .deserializer()
+                        .deserialize("registrations", headers, EventJson.write(v1));
+
+        assertThat(read).isEqualTo(v1);
+        assertThat(v1.withoutPersonalData())
+                .isEqualTo(
+                        new TeacherRegistered(
+                                "t1", "IT", "it", T, new Consents(true, false), false));
+        assertThat(new String(EventJson.write(v1.withoutPersonalData()), StandardCharsets.UTF_8))
+                .doesNotContain("Giulia")
+                .doesNotContain("g@example.org");
+        assertThat(v1.contact())
+                .contains(
+                        new TeacherContact(
+                                "t1",
+                                "IT",
+                                "it",
+                                "Giulia Rossi",
+                                "g@example.org",
+                                new Consents(true, false)));
+    }
+
+    @Test
+    void shouldReadAPlainV1ShapedRecordAsV2WithoutItsPersonalData() {
+        String json =
+                "{\"teacherId\":\"t1\",\"country\":\"PL\",\"language\":\"pl\","
+                        + "\"registeredAt\":\"2026-01-01T00:00:00Z\",\"displayName\":\"Ana\","
+                        + "\"email\":\"a@example.org\",\"consents\":{\"milestoneEmails\":true}}";
+
+        var read = EventJson.read(json.getBytes(StandardCharsets.UTF_8), TeacherRegistered.class);
+
+        assertThat(read)
+                .isEqualTo(
+                        new TeacherRegistered(
+                                "t1",
+                                "PL",
+                                "pl",
+                                Instant.parse("2026-01-01T00:00:00Z"),
+                                new Consents(true, false),
+                                false));
     }
 
     @Test
@@ -98,8 +159,7 @@ class EventSerdeTest {
 
     @Test
     void shouldRejectLowerCaseCountry() {
-        assertThatThrownBy(
-                        () -> new TeacherRegistered("t1", "it", "it", T, null, null, null, false))
+        assertThatThrownBy(() -> new TeacherRegistered("t1", "it", "it", T, null, false))
                 .hasMessageContaining("country must be an ISO 3166-1 alpha-2 code");
     }
 
@@ -107,7 +167,7 @@ class EventSerdeTest {
     void shouldReadAnyContractTypeAndFallBackWhenNoCeTypeHeader() {
         var deserializer = EventSerde.anyOf(TeacherRegistered.class).deserializer();
         var erased = new TeacherErased("t1", T);
-        var registered = new TeacherRegistered("t2", "DE", "de", T, null, null, null, false);
+        var registered = new TeacherRegistered("t2", "DE", "de", T, null, false);
         var headers =
                 CloudEvent.create("/test", EventType.TEACHER_ERASED, T)
                         .writeTo(new RecordHeaders());
@@ -129,7 +189,7 @@ class EventSerdeTest {
 
         assertThat(
                         deserializer.deserialize(
-                                "internal", headers, EventJson.write(new Consents(true))))
-                .isEqualTo(new Consents(true));
+                                "internal", headers, EventJson.write(new Consents(true, false))))
+                .isEqualTo(new Consents(true, false));
     }
 }

@@ -22,16 +22,29 @@ class GoldenSamplesTest {
         Instant reached = Instant.parse("2021-12-03T10:15:30Z");
         return Stream.of(
                 Arguments.of(
-                        "teacher-registered.v1.json",
+                        "teacher-registered.v2.json",
                         new TeacherRegistered(
+                                "t-000001", "IT", "it", reached, new Consents(true, true), false)),
+                Arguments.of(
+                        "teacher-registered.v1.json",
+                        new TeacherRegisteredV1(
                                 "t-000001",
                                 "IT",
                                 "it",
                                 reached,
                                 "Giulia Rossi",
                                 "giulia.rossi@example.org",
-                                new Consents(true),
+                                new Consents(true, false),
                                 false)),
+                Arguments.of(
+                        "teacher-contact.v1.json",
+                        new TeacherContact(
+                                "t-000001",
+                                "IT",
+                                "it",
+                                "Giulia Rossi",
+                                "giulia.rossi@example.org",
+                                new Consents(true, true))),
                 Arguments.of(
                         "teacher-erased.v1.json",
                         new TeacherErased("t-000001", Instant.parse("2022-01-10T08:00:00Z"))),
@@ -44,7 +57,7 @@ class GoldenSamplesTest {
                                 1_000_000,
                                 reached,
                                 Instant.parse("2021-12-03T10:15:31.250Z"),
-                                new CrossedBy("t-000001", "IT", "Giulia Rossi"))),
+                                new CrossedBy("t-000001", "IT", null))),
                 Arguments.of(
                         "milestone-reached-country.v1.json",
                         new MilestoneReached(

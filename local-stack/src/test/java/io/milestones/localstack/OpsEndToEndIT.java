@@ -117,11 +117,11 @@ class OpsEndToEndIT {
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(
                         () ->
-                                assertThat(opsGet("/api/ops/dead-letters/registrations-dlt"))
+                                assertThat(opsGet("/api/ops/dead-letters/registrations-v2-dlt"))
                                         .contains("\"total\":2"));
-        String deadLetters = opsGet("/api/ops/dead-letters/registrations-dlt");
+        String deadLetters = opsGet("/api/ops/dead-letters/registrations-v2-dlt");
         assertThat(deadLetters)
-                .contains("\"originalTopic\":\"registrations\"")
+                .contains("\"originalTopic\":\"registrations-v2\"")
                 .doesNotContain("eleni.p@example.org")
                 .doesNotContain("Papadopoulou");
         assertThat(opsGet("/api/ops/topics")).contains("\"group\":\"milestone-service\"");
@@ -141,7 +141,7 @@ class OpsEndToEndIT {
                 poison.replace("\"language\":\"el\"", "\"country\":\"GR\",\"language\":\"el\"");
         String replay =
                 opsPost(
-                        "/api/ops/dead-letters/registrations-dlt/replay",
+                        "/api/ops/dead-letters/registrations-v2-dlt/replay",
                         "{\"reason\":\"country added after checking with the platform\",\"records\":[{\"partition\":"
                                 + partition
                                 + ",\"offset\":"

@@ -169,9 +169,7 @@ public final class RegistrationLoad {
                         country,
                         country.toLowerCase(Locale.ROOT),
                         at,
-                        "Teacher " + i,
-                        "teacher" + i + "@school.example",
-                        new Consents(i % 3 == 0),
+                        new Consents(i % 3 == 0, false),
                         false);
         var record = new ProducerRecord<>(Topics.REGISTRATIONS, id, EventJson.write(event));
         new CloudEvent(

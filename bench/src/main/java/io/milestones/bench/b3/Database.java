@@ -49,7 +49,8 @@ public final class Database implements AutoCloseable {
 
     public static Database h2(String purpose) throws IOException {
         Path dir = Files.createTempDirectory("bench-" + purpose + "-h2");
-        return new Database("H2", "jdbc:h2:file:" + dir + "/registry;WRITE_DELAY=0", "sa", dir, null, null);
+        return new Database(
+                "H2", "jdbc:h2:file:" + dir + "/registry;WRITE_DELAY=0", "sa", dir, null, null);
     }
 
     public static Database postgres(String purpose) throws SQLException {

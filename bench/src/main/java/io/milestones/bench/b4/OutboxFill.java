@@ -38,7 +38,8 @@ final class OutboxFill {
                                         "Teacher " + n,
                                         COUNTRIES[n % COUNTRIES.length],
                                         "en",
-                                        n % 3 == 0),
+                                        n % 3 == 0,
+                                        false),
                                 at));
                 if (batch.size() == 1000 || n == events) {
                     registrations.register(batch, true);

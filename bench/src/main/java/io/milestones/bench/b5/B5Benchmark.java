@@ -130,7 +130,8 @@ public final class B5Benchmark implements Benchmark {
             throws Exception {
         Map<String, Object> registration = new java.util.HashMap<>(devKeys());
         registration.put(
-                "spring.datasource.url", "jdbc:h2:file:" + data.resolve("registration/registry") + ";WRITE_DELAY=0");
+                "spring.datasource.url",
+                "jdbc:h2:file:" + data.resolve("registration/registry") + ";WRITE_DELAY=0");
         return Services.start(
                 Map.of(
                         "server.port",
@@ -156,7 +157,9 @@ public final class B5Benchmark implements Benchmark {
                         "1000000000"),
                 Map.of(
                         "spring.datasource.url",
-                        "jdbc:h2:file:" + data.resolve("notifier") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
+                        "jdbc:h2:file:"
+                                + data.resolve("notifier")
+                                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                         "milestones.subscriptions.token-secret",
                         "bench-only-token-secret-0123456789abcdef",
                         "milestones.mail.recipients",

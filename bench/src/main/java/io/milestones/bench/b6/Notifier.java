@@ -37,7 +37,9 @@ final class Notifier {
         settings.put("spring.mail.host", "localhost");
         settings.put("spring.mail.port", smtpPort);
         settings.put("spring.autoconfigure.exclude", NO_SECURITY);
-        settings.put("spring.datasource.url", "jdbc:h2:file:" + data.resolve("notifier") + ";WRITE_DELAY=0");
+        settings.put(
+                "spring.datasource.url",
+                "jdbc:h2:file:" + data.resolve("notifier") + ";WRITE_DELAY=0");
         settings.put(
                 "milestones.subscriptions.token-secret",
                 "bench-only-token-secret-0123456789abcdef");

@@ -52,9 +52,7 @@ final class Rows {
                                         country(n),
                                         "en",
                                         Instant.parse(REGISTERED_AT),
-                                        "Teacher " + n,
-                                        id + "@example.org",
-                                        new Consents(false),
+                                        new Consents(false, false),
                                         true)),
                         StandardCharsets.UTF_8);
         return "%s,%s,%s,%s,/registration-service,%s,\"%s\",%s\n"

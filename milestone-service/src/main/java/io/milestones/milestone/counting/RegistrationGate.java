@@ -2,6 +2,7 @@ package io.milestones.milestone.counting;
 
 import io.milestones.events.EventSerde;
 import io.milestones.events.TeacherRegistered;
+import io.milestones.events.TeacherRegisteredV1;
 import io.milestones.events.Topics;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -14,7 +15,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Lets each teacherId through once. Reads the raw record itself so that a poison record (bad JSON,
  * a missing field, a key that is not the teacherId) becomes a dead letter inside the same
  * exactly-once transaction instead of stopping the partition. Erasures pass no count: the fact that
- * a teacher registered stays counted.
+ * a teacher registered stays counted. A v1 record (a producer not upgraded yet) counts like v2;
+ * only its personal-data-free part goes any further, so no name reaches a store, a changelog or
+ * {@code milestones}.
  */
 final class RegistrationGate implements FixedKeyProcessor<String, byte[], Gated> {
 
@@ -40,6 +43,9 @@ final class RegistrationGate implements FixedKeyProcessor<String, byte[], Gated>
                             Topics.REGISTRATIONS, record.headers(), record.value());
             if (event == null) {
                 throw new SerializationException("record has no value");
+            }
+            if (event instanceof TeacherRegisteredV1 v1) {
+                event = v1.withoutPersonalData();
             }
             if (event instanceof TeacherRegistered registration
                     && !registration.teacherId().equals(record.key())) {

@@ -185,9 +185,7 @@ class CountingStreamsIT {
             throws Exception {
         // a minute apart in event time, so that there is a rate to forecast with
         Instant now = START.plusSeconds(60L * SENT.incrementAndGet());
-        var event =
-                new TeacherRegistered(
-                        teacherId, country, "en", now, "N", null, Consents.none(), false);
+        var event = new TeacherRegistered(teacherId, country, "en", now, Consents.none(), false);
         var record = new ProducerRecord<>(Topics.REGISTRATIONS, teacherId, EventJson.write(event));
         CloudEvent.create("/test", EventType.TEACHER_REGISTERED, now).writeTo(record.headers());
         producer.send(record).get();

@@ -11,7 +11,7 @@ import io.milestones.events.EventType;
 import io.milestones.events.MilestoneReached;
 import io.milestones.events.ScopeType;
 import io.milestones.events.TeacherErased;
-import io.milestones.events.TeacherRegistered;
+import io.milestones.events.TeacherRegisteredV1;
 import io.milestones.milestone.rules.ExplicitThresholds;
 import io.milestones.milestone.rules.MilestoneRules;
 import java.nio.charset.StandardCharsets;
@@ -113,23 +113,30 @@ class CountingTopologyTest {
     }
 
     @Test
-    void shouldNameTheTeacherWhoCrossedOnlyWithConsent() {
+    void shouldNeverNameTheTeacherOnMilestonesEvenFromAV1RecordWithNameAndConsent() {
         for (int i = 1; i <= 4; i++) {
             topology.register("t-" + i, "DE");
         }
-        topology.send(
+        topology.sendV1(
                 "t-5",
-                new TeacherRegistered(
+                new TeacherRegisteredV1(
                         "t-5",
                         "DE",
                         "de",
                         NOW,
                         "Klara",
                         "k@example.org",
-                        new Consents(true),
+                        new Consents(true, true),
                         false));
 
-        assertThat(topology.reached("global:5").crossedBy().displayName()).isEqualTo("Klara");
+        assertThat(topology.reached("global:5").crossedBy())
+                .isEqualTo(new CrossedBy("t-5", "DE", null));
+        assertThat(topology.milestoneRecords())
+                .allSatisfy(
+                        r ->
+                                assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                                        .doesNotContain("Klara")
+                                        .doesNotContain("k@example.org"));
     }
 
     @Test
@@ -161,7 +168,7 @@ class CountingTopologyTest {
 
     @Test
     @DisplayName(
-            "poison records go to registrations-dlt with the reason and the partition keeps flowing")
+            "poison records go to registrations-v2-dlt with the reason and the partition keeps flowing")
     void shouldDeadLetterPoisonRecordsAndKeepCounting() {
         topology.registrations.pipeInput("t-bad", "{not json".getBytes(StandardCharsets.UTF_8));
         topology.registrations.pipeInput(
@@ -187,7 +194,7 @@ class CountingTopologyTest {
         assertThat(header(dead.get(3).headers(), DeadLetterHeaders.EXCEPTION_MESSAGE))
                 .contains("no value");
         assertThat(header(dead.get(0).headers(), DeadLetterHeaders.ORIGINAL_TOPIC))
-                .isEqualTo("registrations");
+                .isEqualTo("registrations-v2");
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         assertThat(topology.count("global")).isEqualTo(5);
         assertThat(topology.reachedIds()).contains("global:5");

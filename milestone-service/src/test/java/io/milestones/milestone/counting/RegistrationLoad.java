@@ -92,14 +92,7 @@ final class RegistrationLoad {
         Instant at = START.plusSeconds(30L * i);
         var event =
                 new TeacherRegistered(
-                        id,
-                        country,
-                        country.toLowerCase(),
-                        at,
-                        "Teacher " + i,
-                        null,
-                        Consents.none(),
-                        false);
+                        id, country, country.toLowerCase(), at, Consents.none(), false);
         var record = new ProducerRecord<>(Topics.REGISTRATIONS, id, EventJson.write(event));
         CloudEvent.create("/load", EventType.TEACHER_REGISTERED, at).writeTo(record.headers());
         return record;

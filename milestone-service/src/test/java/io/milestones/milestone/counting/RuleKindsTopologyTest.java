@@ -75,14 +75,7 @@ class RuleKindsTopologyTest {
             String id, String country, String language) {
         var r = TopologyFixture.registration(id, country, TopologyFixture.NOW, false);
         return new io.milestones.events.TeacherRegistered(
-                id,
-                country,
-                language,
-                r.registeredAt(),
-                r.displayName(),
-                null,
-                r.consents(),
-                false);
+                id, country, language, r.registeredAt(), r.consents(), false);
     }
 
     private static List<String> globalMilestonesAfter(ThresholdRule rule, int registrations) {

@@ -9,6 +9,7 @@ import io.milestones.events.MilestoneApproaching;
 import io.milestones.events.MilestoneEvent;
 import io.milestones.events.MilestoneReached;
 import io.milestones.events.TeacherRegistered;
+import io.milestones.events.TeacherRegisteredV1;
 import io.milestones.events.Topics;
 import io.milestones.milestone.rules.MilestoneRules;
 import java.io.IOException;
@@ -125,19 +126,20 @@ final class TopologyFixture implements AutoCloseable {
     static TeacherRegistered registration(
             String teacherId, String country, Instant at, boolean baseline) {
         return new TeacherRegistered(
-                teacherId,
-                country,
-                country.toLowerCase(),
-                at,
-                "Name of " + teacherId,
-                teacherId + "@example.org",
-                Consents.none(),
-                baseline);
+                teacherId, country, country.toLowerCase(), at, Consents.none(), baseline);
     }
 
     void send(String key, TeacherRegistered event) {
         Headers headers =
                 CloudEvent.create("/test", EventType.TEACHER_REGISTERED, event.registeredAt())
+                        .writeTo(new RecordHeaders());
+        registrations.pipeInput(new TestRecord<>(key, EventJson.write(event), headers));
+    }
+
+    /** A v1 record, as a producer not upgraded yet writes it (with name and address). */
+    void sendV1(String key, TeacherRegisteredV1 event) {
+        Headers headers =
+                CloudEvent.create("/test", EventType.TEACHER_REGISTERED_V1, event.registeredAt())
                         .writeTo(new RecordHeaders());
         registrations.pipeInput(new TestRecord<>(key, EventJson.write(event), headers));
     }

@@ -379,15 +379,7 @@ class StatsPageBrowserIT {
                 String teacherId = "t-" + n;
                 Instant at = start.plusSeconds(2L * n);
                 var event =
-                        new TeacherRegistered(
-                                teacherId,
-                                country,
-                                "en",
-                                at,
-                                "Name " + n,
-                                "t" + n + "@example.org",
-                                Consents.none(),
-                                false);
+                        new TeacherRegistered(teacherId, country, "en", at, Consents.none(), false);
                 var record =
                         new ProducerRecord<>(
                                 Topics.REGISTRATIONS, teacherId, EventJson.write(event));

@@ -8,6 +8,7 @@ import io.milestones.notifier.delivery.TransientDeliveryException;
 import io.milestones.notifier.milestone.CampaignProperties;
 import io.milestones.notifier.milestone.MilestoneArchive;
 import io.milestones.notifier.milestone.MilestoneView;
+import io.milestones.notifier.milestone.TeacherNames;
 import io.milestones.notifier.suppression.Bounce;
 import io.milestones.notifier.suppression.Bounces;
 import jakarta.mail.MessagingException;
@@ -26,13 +27,14 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailSender implements ChannelSender {
 
-    /** Milestones are re-read at most this often (an erased name disappears within it). */
+    /** Milestones are re-read at most this often; they name nobody, so the cache holds no name. */
     private static final Duration CACHE = Duration.ofSeconds(30);
 
     private final MailComposer composer;
     private final SmtpMailer mailer;
     private final MailCard card;
     private final MilestoneArchive archive;
+    private final TeacherNames names;
     private final CampaignProperties campaign;
     private final Clock clock;
     private final Bounces bounces;
@@ -43,6 +45,7 @@ class EmailSender implements ChannelSender {
             SmtpMailer mailer,
             MailCard card,
             MilestoneArchive archive,
+            TeacherNames names,
             CampaignProperties campaign,
             Clock clock,
             Bounces bounces) {
@@ -50,6 +53,7 @@ class EmailSender implements ChannelSender {
         this.mailer = mailer;
         this.card = card;
         this.archive = archive;
+        this.names = names;
         this.campaign = campaign;
         this.clock = clock;
         this.bounces = bounces;
@@ -64,7 +68,10 @@ class EmailSender implements ChannelSender {
     public void deliver(NotificationRequest request) {
         Locale locale = Locale.forLanguageTag(request.language());
         MilestoneReached milestone = milestone(request.milestoneId());
-        MilestoneView view = MilestoneView.of(milestone, campaign, locale);
+        // the name is read now, never cached: an erasure reaches every mail rendered after it
+        MilestoneView view =
+                MilestoneView.of(
+                        milestone, campaign, locale, names.find(milestone.crossedBy().teacherId()));
         Mail mail =
                 composer.milestone(
                         view,

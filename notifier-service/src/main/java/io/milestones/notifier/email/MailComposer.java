@@ -59,7 +59,7 @@ class MailComposer {
             boolean personal,
             UUID subscriptionId,
             Mail.InlineImage card) {
-        boolean named = personal && milestone.crossedByName() != null;
+        boolean named = personal && milestone.personalName() != null;
         Context context = new Context(locale);
         context.setVariable("m", milestone);
         context.setVariable("personal", named);
@@ -90,7 +90,7 @@ class MailComposer {
                             milestone.community(),
                             milestone.threshold(),
                             milestone.place(),
-                            milestone.crossedByName()
+                            milestone.personalName()
                         },
                         locale);
         return new Mail(

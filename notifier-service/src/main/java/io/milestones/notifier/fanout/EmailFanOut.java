@@ -62,10 +62,8 @@ class EmailFanOut implements MilestoneChannel {
         // Recorded (and committed) before the audience is read: a consenting teacher saved after
         // this point finds the milestone and gets their personal note; see LateCrossingTeacher.
         archive.record(milestone);
-        String crossedBy =
-                milestone.crossedBy().displayName() == null
-                        ? null
-                        : milestone.crossedBy().teacherId();
+        // the crossing teacher gets the personal note: they subscribed, which needs their consent
+        String crossedBy = milestone.crossedBy().teacherId();
         long requests = 0;
         long suppressed = 0;
         UUID after = null;
@@ -79,7 +77,7 @@ class EmailFanOut implements MilestoneChannel {
                     suppressed++;
                     continue;
                 }
-                boolean personal = crossedBy != null && crossedBy.equals(recipient.teacherId());
+                boolean personal = crossedBy.equals(recipient.teacherId());
                 send(
                         new NotificationRequest(
                                 milestone.milestoneId(),

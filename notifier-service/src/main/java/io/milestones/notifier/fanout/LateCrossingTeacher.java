@@ -41,7 +41,7 @@ class LateCrossingTeacher {
         if (recipient.teacherId() == null) {
             return;
         }
-        for (MilestoneReached milestone : archive.crossedWithConsentBy(recipient.teacherId())) {
+        for (MilestoneReached milestone : archive.crossedBy(recipient.teacherId())) {
             if (!joined.scopes().contains(milestone.scope().id())) {
                 continue;
             }

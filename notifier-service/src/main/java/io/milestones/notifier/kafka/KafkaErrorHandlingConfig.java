@@ -5,6 +5,7 @@ import io.milestones.events.Topics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -65,6 +66,17 @@ public class KafkaErrorHandlingConfig {
                         .build(),
                 topic(Topics.deadLetter(Topics.MILESTONES), topics),
                 topic(Topics.REGISTRATIONS, topics),
+                // Compacted with the compaction bound registration-service uses by default
+                // (docs/operations.md, "Erasure bound"): whichever service starts first creates it.
+                TopicBuilder.name(Topics.TEACHER_CONTACTS)
+                        .partitions(topics.partitions())
+                        .replicas(topics.replicas())
+                        .compact()
+                        .config(TopicConfig.SEGMENT_MS_CONFIG, "600000")
+                        .config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0")
+                        .config(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "600000")
+                        .config(TopicConfig.DELETE_RETENTION_MS_CONFIG, "86400000")
+                        .build(),
                 topic(Topics.deadLetter(Topics.REGISTRATIONS), topics),
                 topic(Topics.NOTIFICATION_REQUESTS, topics));
     }

@@ -45,7 +45,8 @@ public class MilestoneArchive {
                     Timestamp.from(milestone.detectedAt()),
                     milestone.crossedBy().teacherId(),
                     milestone.crossedBy().country(),
-                    milestone.crossedBy().displayName(),
+                    // never a name: it is looked up in teacher_names when a mail is rendered
+                    null,
                     Timestamp.from(clock.instant()));
         } catch (DuplicateKeyException recordedBefore) {
             // a redelivered milestone: the first record stands
@@ -62,11 +63,10 @@ public class MilestoneArchive {
                 .findFirst();
     }
 
-    /** Milestones {@code teacherId} crossed with their consent (their name is on record). */
-    public List<MilestoneReached> crossedWithConsentBy(String teacherId) {
+    /** Milestones {@code teacherId} crossed. */
+    public List<MilestoneReached> crossedBy(String teacherId) {
         return jdbc.query(
-                "select * from celebrated_milestones where crossed_by_teacher_id = ?"
-                        + " and crossed_by_name is not null",
+                "select * from celebrated_milestones where crossed_by_teacher_id = ?",
                 MilestoneArchive::map,
                 teacherId);
     }

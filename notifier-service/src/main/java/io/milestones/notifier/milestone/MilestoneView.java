@@ -4,6 +4,7 @@ import io.milestones.events.MilestoneReached;
 import io.milestones.events.ScopeType;
 import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A milestone as people read it, in one locale: the number formatted (1.000.000 in Italian), the
@@ -15,7 +16,10 @@ import java.util.Locale;
  * @param hashtag the campaign hashtag
  * @param community the community's name
  * @param question the social-chain question, in the reader's language
- * @param crossedByName the name of the teacher who crossed the line, when they consented
+ * @param crossedByName the name of the teacher who crossed the line, only when they agreed to be
+ *     named to others ({@code consents.publicName})
+ * @param personalName the same teacher's name for the personal note to themself, which needs no
+ *     consent beyond the one to receive the mail
  */
 public record MilestoneView(
         String milestoneId,
@@ -24,10 +28,26 @@ public record MilestoneView(
         String hashtag,
         String community,
         String question,
-        String crossedByName) {
+        String crossedByName,
+        String personalName) {
 
+    /** The milestone naming nobody (posts, the card). */
     public static MilestoneView of(
             MilestoneReached milestone, CampaignProperties campaign, Locale locale) {
+        return of(milestone, campaign, locale, Optional.empty());
+    }
+
+    /**
+     * The milestone with the crossing teacher's name where they allowed it.
+     *
+     * @param name the crossing teacher's entry in {@code teacher_names}; empty when unknown or
+     *     erased
+     */
+    public static MilestoneView of(
+            MilestoneReached milestone,
+            CampaignProperties campaign,
+            Locale locale,
+            Optional<TeacherName> name) {
         String place =
                 milestone.scope().type() == ScopeType.COUNTRY
                         ? new Locale("", milestone.scope().key()).getDisplayCountry(locale)
@@ -39,6 +59,7 @@ public record MilestoneView(
                 campaign.hashtag(milestone.threshold()),
                 campaign.community(),
                 campaign.question(locale),
-                milestone.crossedBy().displayName());
+                name.filter(TeacherName::publicName).map(TeacherName::displayName).orElse(null),
+                name.map(TeacherName::displayName).orElse(null));
     }
 }

@@ -1,7 +1,7 @@
 package io.milestones.notifier.subscription;
 
 import io.milestones.events.Scope;
-import io.milestones.events.TeacherRegistered;
+import io.milestones.events.TeacherContact;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -110,7 +110,7 @@ class SubscriptionService {
      * A teacher who consented to milestone e-mails becomes a confirmed subscriber of the global
      * count and of their country, in their language; their consent is the opt-in. Idempotent.
      */
-    void teacherRegistered(TeacherRegistered teacher) {
+    void teacherRegistered(TeacherContact teacher) {
         if (!teacher.consents().milestoneEmails() || teacher.email() == null) {
             return;
         }

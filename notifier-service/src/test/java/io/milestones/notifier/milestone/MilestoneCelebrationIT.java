@@ -7,11 +7,13 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.milestones.events.CloudEvent;
+import io.milestones.events.Consents;
 import io.milestones.events.CrossedBy;
 import io.milestones.events.EventJson;
 import io.milestones.events.EventType;
 import io.milestones.events.MilestoneReached;
 import io.milestones.events.Scope;
+import io.milestones.events.TeacherContact;
 import io.milestones.events.Topics;
 import io.milestones.notifier.testing.NotifierTestKit;
 import io.milestones.testing.KafkaBrokerExtension;
@@ -25,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,8 +36,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -74,9 +79,24 @@ class MilestoneCelebrationIT {
 
     @LocalServerPort int port;
 
+    @Autowired JdbcTemplate jdbc;
+
     @Test
     void shouldSendMultipartCongratulationAndComposeThePostWithTheCampaignHashtag()
             throws Exception {
+        // Giulia agreed to be named: her name (from teacher-contacts, never from milestones)
+        NotifierTestKit.publish(
+                kafka.bootstrapServers(),
+                Topics.TEACHER_CONTACTS,
+                List.of(
+                        new TeacherContact(
+                                "t-1",
+                                "IT",
+                                "it",
+                                "Giulia <b>Rossi</b>",
+                                "giulia@school.example",
+                                new Consents(false, true))));
+        awaitName("t-1", "Giulia <b>Rossi</b>");
         var milestone =
                 new MilestoneReached(
                         "global:1000000",
@@ -85,12 +105,11 @@ class MilestoneCelebrationIT {
                         1_000_000,
                         Instant.parse("2021-12-03T10:15:30Z"),
                         Instant.parse("2021-12-03T10:15:31Z"),
-                        new CrossedBy("t-1", "IT", "Giulia <b>Rossi</b>"));
+                        new CrossedBy("t-1", "IT", null));
         publish(milestone.milestoneId(), EventJson.write(milestone), true);
 
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(2));
-        MimeMessage mail = smtp.getReceivedMessages()[0];
+        // subscribers of other tests may receive it too; the team addresses always do
+        MimeMessage mail = mailTo("ops@example.org", "global.1000000");
         assertThat(mail.getSubject()).isEqualTo("eTwinning: 1,000,000 teachers together!");
         assertThat(mail.getHeader("Message-ID")[0]).startsWith("<global.1000000.");
         var alternative = alternativeOf(mail);
@@ -110,6 +129,115 @@ class MilestoneCelebrationIT {
                                 assertThat(get("/api/social/posts"))
                                         .contains("#1MeTwinners #eTwinners")
                                         .contains("What is the best result you and your students"));
+    }
+
+    @Test
+    void shouldNameNobodyWhoDidNotAgreeToBeNamedInMailsPostsOrCard() throws Exception {
+        NotifierTestKit.publish(
+                kafka.bootstrapServers(),
+                Topics.TEACHER_CONTACTS,
+                List.of(
+                        new TeacherContact(
+                                "t-2",
+                                "PL",
+                                "pl",
+                                "Marek Nowicki",
+                                "marek@school.example",
+                                new Consents(true, false))));
+        awaitName("t-2", "Marek Nowicki");
+        var milestone =
+                new MilestoneReached(
+                        "country:PL:5000",
+                        Scope.country("PL"),
+                        5_000,
+                        5_000,
+                        Instant.parse("2021-12-03T10:15:30Z"),
+                        Instant.parse("2021-12-03T10:15:31Z"),
+                        new CrossedBy("t-2", "PL", null));
+        publish(milestone.milestoneId(), EventJson.write(milestone), true);
+
+        for (String to : List.of("ops@example.org", "board@example.org")) {
+            MimeMessage mail = mailTo(to, "country.PL.5000");
+            var alternative = alternativeOf(mail);
+            assertThat(mail.getSubject()).doesNotContain("Marek");
+            assertThat((String) alternative.getBodyPart(0).getContent())
+                    .contains("5,000")
+                    .doesNotContain("Marek");
+            assertThat((String) alternative.getBodyPart(1).getContent()).doesNotContain("Marek");
+        }
+        // the personal note to Marek himself needs no consent beyond receiving the mail
+        MimeMessage own = mailTo("marek@school.example", "country.PL.5000");
+        assertThat((String) alternativeOf(own).getBodyPart(0).getContent()).contains("Marek");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(get("/api/social/posts"))
+                                        .contains("country:PL:5000")
+                                        .doesNotContain("Marek"));
+    }
+
+    private MimeMessage mailTo(String address, String messageIdPrefix) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                java.util.Arrays.stream(smtp.getReceivedMessages())
+                                        .filter(
+                                                m -> {
+                                                    try {
+                                                        return m.getAllRecipients()[0]
+                                                                        .toString()
+                                                                        .equals(address)
+                                                                && m.getHeader("Message-ID")[0]
+                                                                        .startsWith(
+                                                                                "<"
+                                                                                        + messageIdPrefix
+                                                                                        + ".");
+                                                    } catch (Exception e) {
+                                                        return false;
+                                                    }
+                                                })
+                                        .findFirst()
+                                        .orElse(null),
+                        java.util.Objects::nonNull);
+    }
+
+    @Test
+    void shouldForgetTheNameOnTheContactTombstone() throws Exception {
+        NotifierTestKit.publish(
+                kafka.bootstrapServers(),
+                Topics.TEACHER_CONTACTS,
+                List.of(
+                        new TeacherContact(
+                                "t-3",
+                                "FR",
+                                "fr",
+                                "Chloé Martin",
+                                "chloe@school.example",
+                                new Consents(true, true))));
+        awaitName("t-3", "Chloé Martin");
+
+        NotifierTestKit.publishTombstone(kafka.bootstrapServers(), Topics.TEACHER_CONTACTS, "t-3");
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                jdbc.queryForObject(
+                                                "select count(*) from teacher_names where"
+                                                        + " teacher_id = 't-3'",
+                                                Integer.class)
+                                        == 0);
+    }
+
+    private void awaitName(String teacherId, String name) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                jdbc.queryForList(
+                                                "select display_name from teacher_names where"
+                                                        + " teacher_id = ?",
+                                                String.class,
+                                                teacherId)
+                                        .contains(name));
     }
 
     @Test

@@ -137,7 +137,7 @@ class SubscriptionFlowIT {
     void shouldAnswerTheSameWhetherOrNotTheAddressIsSubscribedAndLimitRequests() throws Exception {
         NotifierTestKit.publish(
                 kafka.bootstrapServers(),
-                Topics.REGISTRATIONS,
+                Topics.TEACHER_CONTACTS,
                 List.of(teacher("known", "IT", "it", true)));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "CONFIRMED".equals(status("known@school.example")));
@@ -176,7 +176,7 @@ class SubscriptionFlowIT {
     void shouldStopMailAfterOneClickUnsubscribeButNotAfterAMereVisit() throws Exception {
         NotifierTestKit.publish(
                 kafka.bootstrapServers(),
-                Topics.REGISTRATIONS,
+                Topics.TEACHER_CONTACTS,
                 List.of(
                         teacher("clicker", "PL", "pl", true),
                         teacher("visitor", "PL", "pl", true)));
@@ -218,7 +218,7 @@ class SubscriptionFlowIT {
     void shouldUnsubscribeWhoeverMailsTheListUnsubscribeAddress() throws Exception {
         NotifierTestKit.publish(
                 kafka.bootstrapServers(),
-                Topics.REGISTRATIONS,
+                Topics.TEACHER_CONTACTS,
                 List.of(teacher("mailer", "FR", "fr", true), teacher("stayer", "FR", "fr", true)));
         await().atMost(Duration.ofSeconds(60))
                 .until(
@@ -274,7 +274,7 @@ class SubscriptionFlowIT {
     void shouldForgetAnErasedTeacher() throws Exception {
         NotifierTestKit.publish(
                 kafka.bootstrapServers(),
-                Topics.REGISTRATIONS,
+                Topics.TEACHER_CONTACTS,
                 List.of(teacher("erased", "ES", "es", true)));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "CONFIRMED".equals(status("erased@school.example")));

@@ -7,6 +7,7 @@ import io.milestones.events.EventJson;
 import io.milestones.events.EventType;
 import io.milestones.events.MilestoneReached;
 import io.milestones.events.Scope;
+import io.milestones.events.TeacherContact;
 import io.milestones.events.TeacherRegistered;
 import io.milestones.events.Topics;
 import jakarta.mail.internet.MimeMessage;
@@ -44,17 +45,21 @@ public final class NotifierTestKit {
         }
     }
 
-    public static TeacherRegistered teacher(
+    /** A teacher's contact record, for {@code teacher-contacts}; not to be named publicly. */
+    public static TeacherContact teacher(
             String id, String country, String language, boolean consent) {
-        return new TeacherRegistered(
+        return teacher(id, country, language, consent, false);
+    }
+
+    public static TeacherContact teacher(
+            String id, String country, String language, boolean consent, boolean publicName) {
+        return new TeacherContact(
                 id,
                 country,
                 language,
-                Instant.parse("2021-12-03T10:00:00Z"),
                 "Teacher " + id,
                 id + "@school.example",
-                new Consents(consent),
-                false);
+                new Consents(consent, publicName));
     }
 
     public static MilestoneReached milestone(Scope scope, long threshold, CrossedBy crossedBy) {
@@ -85,6 +90,8 @@ public final class NotifierTestKit {
                 String key;
                 if (event instanceof TeacherRegistered t) {
                     key = t.teacherId();
+                } else if (event instanceof TeacherContact c) {
+                    key = c.teacherId();
                 } else if (event instanceof io.milestones.events.TeacherErased e) {
                     key = e.teacherId();
                 } else if (event instanceof MilestoneReached m) {
@@ -97,6 +104,18 @@ public final class NotifierTestKit {
                         .writeTo(record.headers());
                 producer.send(record);
             }
+            producer.flush();
+        }
+    }
+
+    /** A tombstone (null value) under {@code key}, as an erasure writes on teacher-contacts. */
+    public static void publishTombstone(String bootstrap, String topic, String key) {
+        try (var producer =
+                new KafkaProducer<>(
+                        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, (byte[]) null));
             producer.flush();
         }
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.milestones.events.CloudEvent;
 import io.milestones.events.EventJson;
 import io.milestones.events.EventType;
-import io.milestones.events.TeacherRegistered;
+import io.milestones.events.TeacherRegisteredV1;
 import io.milestones.events.Topics;
 import io.milestones.testing.KafkaBrokerExtension;
 import io.milestones.testing.KafkaTestClients;
@@ -77,15 +77,17 @@ class OpsConsoleIT {
                                 new ByteArraySerializer())) {
             admin.createTopics(
                             List.of(
-                                    new NewTopic(Topics.REGISTRATIONS, 2, (short) 1),
+                                    new NewTopic(Topics.REGISTRATIONS_V1, 2, (short) 1),
                                     new NewTopic("lag-probe", 1, (short) 1),
                                     new NewTopic(
-                                            Topics.deadLetter(Topics.REGISTRATIONS), 2, (short) 1)))
+                                            Topics.deadLetter(Topics.REGISTRATIONS_V1),
+                                            2,
+                                            (short) 1)))
                     .all()
                     .get();
             var dead =
                     new ProducerRecord<>(
-                            Topics.deadLetter(Topics.REGISTRATIONS),
+                            Topics.deadLetter(Topics.REGISTRATIONS_V1),
                             1,
                             "t-9",
                             POISON.getBytes(StandardCharsets.UTF_8));
@@ -97,7 +99,7 @@ class OpsConsoleIT {
             dead.headers()
                     .add(
                             "kafka_dlt-original-topic",
-                            Topics.REGISTRATIONS.getBytes(StandardCharsets.UTF_8));
+                            Topics.REGISTRATIONS_V1.getBytes(StandardCharsets.UTF_8));
             dead.headers()
                     .add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(1).array());
             dead.headers()
@@ -148,7 +150,7 @@ class OpsConsoleIT {
     @Tag("database")
     void shouldReplayACorrectedRecordToItsSourceTopicOnceAndAuditIt() throws Exception {
         var fixed =
-                new TeacherRegistered(
+                new TeacherRegisteredV1(
                         "t-9",
                         "IT",
                         "it",
@@ -170,12 +172,12 @@ class OpsConsoleIT {
                 .contains("\"targetTopic\":\"registrations\"");
         assertThat(second.body()).contains("\"outcome\":\"ALREADY_REPLAYED\"");
         var replayed =
-                KafkaTestClients.readCommitted(kafka.bootstrapServers(), Topics.REGISTRATIONS)
+                KafkaTestClients.readCommitted(kafka.bootstrapServers(), Topics.REGISTRATIONS_V1)
                         .stream()
                         .filter(r -> "t-9".equals(r.key()))
                         .toList();
         assertThat(replayed).hasSize(1);
-        assertThat(EventJson.read(replayed.get(0).value(), TeacherRegistered.class))
+        assertThat(EventJson.read(replayed.get(0).value(), TeacherRegisteredV1.class))
                 .isEqualTo(fixed);
         assertThat(CloudEvent.readFrom(replayed.get(0).headers()).type())
                 .isEqualTo(EventType.TEACHER_REGISTERED);

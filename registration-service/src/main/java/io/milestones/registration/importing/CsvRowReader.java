@@ -15,14 +15,15 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * CSV with a header line naming the columns {@value #COLUMNS_TEXT} (any order; milestoneEmails and
- * registeredAt optional). Line numbers count the header as line 1 and assume no line breaks inside
- * quoted values.
+ * CSV with a header line naming the columns {@value #COLUMNS_TEXT} (any order; milestoneEmails,
+ * publicName and registeredAt optional; an absent consent is false). Line numbers count the header
+ * as line 1 and assume no line breaks inside quoted values.
  */
 final class CsvRowReader implements RowReader {
 
     static final String COLUMNS_TEXT =
-            "teacherId, email, displayName, country, language, milestoneEmails, registeredAt";
+            "teacherId, email, displayName, country, language, milestoneEmails, publicName,"
+                    + " registeredAt";
     static final List<String> REQUIRED =
             List.of("teacherId", "email", "displayName", "country", "language");
     static final List<String> KNOWN =
@@ -33,6 +34,7 @@ final class CsvRowReader implements RowReader {
                     "country",
                     "language",
                     "milestoneEmails",
+                    "publicName",
                     "registeredAt");
 
     private final CSVParser parser;
@@ -80,6 +82,10 @@ final class CsvRowReader implements RowReader {
         if (consent == null) {
             return ParsedRow.unreadable(line, "milestoneEmails", "must be true or false");
         }
+        Boolean publicName = consent(get(record, "publicName"));
+        if (publicName == null) {
+            return ParsedRow.unreadable(line, "publicName", "must be true or false");
+        }
         Instant registeredAt = null;
         String at = get(record, "registeredAt");
         if (at != null) {
@@ -97,7 +103,7 @@ final class CsvRowReader implements RowReader {
                         get(record, "displayName"),
                         get(record, "country"),
                         get(record, "language"),
-                        new RegistrationRequest.ConsentsRequest(consent)),
+                        new RegistrationRequest.ConsentsRequest(consent, publicName)),
                 registeredAt);
     }
 

@@ -50,13 +50,13 @@ public class Outbox {
     }
 
     /**
-     * Replaces the payload of events of {@code key} and {@code type} that were not published yet
-     * (an erasure removes personal data from events still waiting); requires a transaction.
+     * Deletes the events of {@code key} and {@code type} that were not published yet (an erasure
+     * stops a contact record still waiting); requires a transaction.
      *
-     * @return how many waiting events were rewritten
+     * @return how many waiting events were deleted
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int rewritePending(String key, EventType type, Object payload) {
-        return rows.rewritePending(key, type, payload);
+    public int dropPending(String key, EventType type) {
+        return rows.dropPending(key, type);
     }
 }

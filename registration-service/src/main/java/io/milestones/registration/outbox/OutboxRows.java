@@ -22,6 +22,8 @@ class OutboxRows {
             "INSERT INTO outbox_event (event_id, topic, event_key, event_type, source, event_time,"
                     + " payload, created_at, trace_parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    private static final String TOMBSTONE = "null";
+
     private final JdbcTemplate jdbc;
     private final TraceParents traces;
 
@@ -44,17 +46,20 @@ class OutboxRows {
                     ps.setString(4, ce.type().ceType());
                     ps.setString(5, ce.source());
                     ps.setObject(6, utc(ce.time()));
-                    ps.setString(7, new String(EventJson.write(event.payload()), UTF8));
+                    // a tombstone is stored as the JSON literal null and sent as a null value
+                    ps.setString(
+                            7,
+                            event.payload() == null
+                                    ? TOMBSTONE
+                                    : new String(EventJson.write(event.payload()), UTF8));
                     ps.setObject(8, utc(now));
                     ps.setString(9, traceParent);
                 });
     }
 
-    /** Replaces the payload of the not yet published events of one key and type. */
-    int rewritePending(String key, EventType type, Object payload) {
+    int dropPending(String key, EventType type) {
         return jdbc.update(
-                "UPDATE outbox_event SET payload = ? WHERE event_key = ? AND event_type = ?",
-                new String(EventJson.write(payload), UTF8),
+                "DELETE FROM outbox_event WHERE event_key = ? AND event_type = ?",
                 key,
                 type.ceType());
     }
@@ -105,7 +110,9 @@ class OutboxRows {
                         rs.getObject("event_time", OffsetDateTime.class).toInstant()),
                 rs.getString("topic"),
                 rs.getString("event_key"),
-                rs.getString("payload").getBytes(UTF8),
+                TOMBSTONE.equals(rs.getString("payload"))
+                        ? null
+                        : rs.getString("payload").getBytes(UTF8),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getString("trace_parent"));
     }

@@ -51,6 +51,7 @@ public class BulkRegistrations {
                             t.country(),
                             t.language(),
                             t.milestoneEmails(),
+                            t.publicName(),
                             baseline,
                             imported.registeredAt().truncatedTo(ChronoUnit.MICROS),
                             UUID.randomUUID().toString(),
@@ -63,7 +64,7 @@ public class BulkRegistrations {
                     List<OutgoingEvent> written = new ArrayList<>(rows.size());
                     for (int i = 0; i < rows.size(); i++) {
                         if (inserted[i]) {
-                            written.add(events.registered(rows.get(i)));
+                            written.addAll(events.registered(rows.get(i)));
                         }
                     }
                     outbox.appendAll(written);

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * What the platform sends for a new teacher.
@@ -40,11 +41,20 @@ public record RegistrationRequest(
                 displayName,
                 country,
                 language,
-                consents != null && consents.milestoneEmails());
+                consents != null && consents.milestoneEmails(),
+                consents != null && consents.publicName());
     }
 
     /**
-     * @param milestoneEmails the teacher wants milestone e-mails
+     * Both default to false. A value that is not a JSON boolean ({@code "yes"}, {@code 1}, {@code
+     * "true"}) is a 400 naming the field: consent is never guessed.
+     *
+     * @param milestoneEmails the teacher wants milestone e-mails (with a personal note to them when
+     *     they cross a milestone)
+     * @param publicName the teacher may be named to others (e-mails to subscribers, posts, the
+     *     card, public pages) when they cross a milestone
      */
-    public record ConsentsRequest(boolean milestoneEmails) {}
+    public record ConsentsRequest(
+            @JsonDeserialize(using = StrictBoolean.class) boolean milestoneEmails,
+            @JsonDeserialize(using = StrictBoolean.class) boolean publicName) {}
 }

@@ -64,6 +64,7 @@ public class RegistrationService {
                         teacher.country(),
                         teacher.language(),
                         teacher.milestoneEmails(),
+                        teacher.publicName(),
                         false,
                         now(),
                         UUID.randomUUID().toString(),
@@ -74,7 +75,7 @@ public class RegistrationService {
                 transaction.executeWithoutResult(
                         status -> {
                             teachers.insert(candidate);
-                            outbox.append(events.registered(candidate));
+                            outbox.appendAll(events.registered(candidate));
                         });
                 metrics.accepted();
                 return Registered.of(candidate, false);
@@ -121,9 +122,9 @@ public class RegistrationService {
     }
 
     /**
-     * Erases a teacher's personal data (GDPR) and writes {@code TeacherErased}; the anonymous row
-     * stays, so the teacher stays counted. Events of this teacher still waiting in the outbox lose
-     * the name and address before they leave.
+     * Erases a teacher's personal data (GDPR) and writes {@code TeacherErased} and a tombstone of
+     * their contact record; the anonymous row stays, so the teacher stays counted. A contact record
+     * of this teacher still waiting in the outbox is deleted before it leaves.
      *
      * @return false when the teacher was already erased (nothing written)
      * @throws RegistrationProblem when no such teacher is registered
@@ -139,13 +140,9 @@ public class RegistrationService {
                             if (!teachers.erase(teacherId, now)) {
                                 return false;
                             }
-                            Teacher anonymous = anonymous(teacher);
-                            outbox.rewritePending(
-                                    teacherId,
-                                    EventType.TEACHER_REGISTERED,
-                                    RegistrationEvents.payload(anonymous));
-                            outbox.append(
-                                    events.erased(teacherId, UUID.randomUUID().toString(), now));
+                            // a contact record still waiting never leaves; the tombstone follows
+                            outbox.dropPending(teacherId, EventType.TEACHER_CONTACT);
+                            outbox.appendAll(events.erased(teacherId, now));
                             return true;
                         });
         return Boolean.TRUE.equals(erased);
@@ -154,21 +151,6 @@ public class RegistrationService {
     /** Now, at the precision the database keeps, so an answer repeated from a row is identical. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Teacher anonymous(Teacher t) {
-        return new Teacher(
-                t.teacherId(),
-                null,
-                null,
-                t.country(),
-                t.language(),
-                false,
-                t.baseline(),
-                t.registeredAt(),
-                t.eventId(),
-                t.idempotencyKey(),
-                t.erasedAt());
     }
 
     /**
@@ -180,6 +162,7 @@ public class RegistrationService {
      * @param country ISO 3166-1 alpha-2
      * @param language BCP 47
      * @param milestoneEmails consent to milestone e-mails
+     * @param publicName consent to be named to others when crossing a milestone
      */
     public record NewTeacher(
             String teacherId,
@@ -187,7 +170,8 @@ public class RegistrationService {
             String displayName,
             String country,
             String language,
-            boolean milestoneEmails) {}
+            boolean milestoneEmails,
+            boolean publicName) {}
 
     /**
      * @param teacherId the registered teacher

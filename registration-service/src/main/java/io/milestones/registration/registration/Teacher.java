@@ -12,6 +12,7 @@ import java.util.Locale;
  * @param country ISO 3166-1 alpha-2
  * @param language BCP 47
  * @param milestoneEmails consent to milestone e-mails
+ * @param publicName consent to be named to others when crossing a milestone
  * @param baseline imported from before the system existed
  * @param registeredAt when the teacher registered
  * @param eventId ce_id of the TeacherRegistered event
@@ -25,6 +26,7 @@ public record Teacher(
         String country,
         String language,
         boolean milestoneEmails,
+        boolean publicName,
         boolean baseline,
         Instant registeredAt,
         String eventId,
@@ -48,6 +50,7 @@ public record Teacher(
                 && displayName.equals(other.displayName)
                 && country.equals(other.country)
                 && language.equals(other.language)
-                && milestoneEmails == other.milestoneEmails;
+                && milestoneEmails == other.milestoneEmails
+                && publicName == other.publicName;
     }
 }

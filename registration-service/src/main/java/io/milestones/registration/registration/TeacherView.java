@@ -37,7 +37,7 @@ record TeacherView(
                 t.displayName(),
                 t.country(),
                 t.language(),
-                new RegistrationRequest.ConsentsRequest(t.milestoneEmails()),
+                new RegistrationRequest.ConsentsRequest(t.milestoneEmails(), t.publicName()),
                 t.baseline(),
                 t.registeredAt(),
                 t.eventId(),

@@ -16,21 +16,23 @@ import org.springframework.stereotype.Repository;
 class Teachers {
 
     private static final String COLUMNS =
-            "teacher_id, email, display_name, country, language, milestone_emails, baseline,"
+            "teacher_id, email, display_name, country, language, milestone_emails, public_name,"
+                    + " baseline,"
                     + " registered_at, event_id, idempotency_key, erased_at";
 
     private static final String INSERT =
             "INSERT INTO teacher (teacher_id, email, email_key, display_name, country, language,"
-                    + " milestone_emails, baseline, registered_at, event_id, idempotency_key)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                    + " milestone_emails, public_name, baseline, registered_at, event_id,"
+                    + " idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Inserts unless the teacherId or the address is taken; portable to H2 and PostgreSQL. */
     private static final String INSERT_IF_ABSENT =
             "INSERT INTO teacher (teacher_id, email, email_key, display_name, country, language,"
-                    + " milestone_emails, baseline, registered_at, event_id)"
+                    + " milestone_emails, public_name, baseline, registered_at, event_id)"
                     + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(254)),"
                     + " CAST(? AS VARCHAR(254)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(2)),"
                     + " CAST(? AS VARCHAR(35)), CAST(? AS BOOLEAN), CAST(? AS BOOLEAN),"
+                    + " CAST(? AS BOOLEAN),"
                     + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(36))"
                     // two lookups, each on its unique index (an OR would scan the table)
                     + " WHERE NOT EXISTS (SELECT 1 FROM teacher WHERE teacher_id = ?)"
@@ -56,6 +58,7 @@ class Teachers {
                 t.country(),
                 t.language(),
                 t.milestoneEmails(),
+                t.publicName(),
                 t.baseline(),
                 utc(t.registeredAt()),
                 t.eventId(),
@@ -81,11 +84,12 @@ class Teachers {
                             ps.setString(5, t.country());
                             ps.setString(6, t.language());
                             ps.setBoolean(7, t.milestoneEmails());
-                            ps.setBoolean(8, t.baseline());
-                            ps.setObject(9, utc(t.registeredAt()));
-                            ps.setString(10, t.eventId());
-                            ps.setString(11, t.teacherId());
-                            ps.setString(12, t.emailKey());
+                            ps.setBoolean(8, t.publicName());
+                            ps.setBoolean(9, t.baseline());
+                            ps.setObject(10, utc(t.registeredAt()));
+                            ps.setString(11, t.eventId());
+                            ps.setString(12, t.teacherId());
+                            ps.setString(13, t.emailKey());
                         });
         boolean[] inserted = new boolean[teachers.size()];
         int i = 0;
@@ -125,7 +129,7 @@ class Teachers {
     boolean erase(String teacherId, Instant at) {
         return jdbc.update(
                         "UPDATE teacher SET email = NULL, email_key = NULL, display_name = NULL,"
-                                + " milestone_emails = FALSE, erased_at = ?"
+                                + " milestone_emails = FALSE, public_name = FALSE, erased_at = ?"
                                 + " WHERE teacher_id = ? AND erased_at IS NULL",
                         utc(at),
                         teacherId)
@@ -159,6 +163,7 @@ class Teachers {
                 rs.getString("country"),
                 rs.getString("language"),
                 rs.getBoolean("milestone_emails"),
+                rs.getBoolean("public_name"),
                 rs.getBoolean("baseline"),
                 rs.getObject("registered_at", OffsetDateTime.class).toInstant(),
                 rs.getString("event_id"),

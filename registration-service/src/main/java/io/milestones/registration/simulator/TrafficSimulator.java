@@ -118,7 +118,8 @@ class TrafficSimulator implements SmartLifecycle {
                 name + " " + (char) ('A' + random.nextInt(26)) + ".",
                 participant.country(),
                 participant.language(),
-                random.nextDouble() < properties.consentRate());
+                random.nextDouble() < properties.consentRate(),
+                false);
     }
 
     /** Stops the current run, if any. */

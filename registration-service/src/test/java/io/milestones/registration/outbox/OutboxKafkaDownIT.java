@@ -65,7 +65,8 @@ class OutboxKafkaDownIT {
             assertThat(response.statusCode()).isEqualTo(201);
             eventIds.add(eventId(response.body()));
         }
-        awaitBacklog(first, REGISTRATIONS);
+        // each registration waits with its contact record (teacher-contacts)
+        awaitBacklog(first, 2 * REGISTRATIONS);
         instances.remove(0).close(); // the restart, with every event still in the outbox
 
         kafka = FixedPortKafka.start(kafkaPort, Files.createTempDirectory("kafka-down-it"), 6);

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.milestones.events.CloudEvent;
+import io.milestones.events.Consents;
 import io.milestones.events.EventJson;
 import io.milestones.events.EventType;
+import io.milestones.events.TeacherContact;
 import io.milestones.events.TeacherErased;
 import io.milestones.events.TeacherRegistered;
 import io.milestones.events.Topics;
@@ -16,6 +18,7 @@ import io.milestones.testing.KafkaBrokerExtension;
 import io.milestones.testing.KafkaTestClients;
 import io.milestones.testing.TestDatabaseExtension;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,8 +80,24 @@ class RegistrationApiIT {
         assertThat(response.body()).contains(cloudEvent.id());
         TeacherRegistered event = EventJson.read(record.value(), TeacherRegistered.class);
         assertThat(event.country()).isEqualTo("IT");
-        assertThat(event.email()).isEqualTo("mario@example.org");
         assertThat(event.consents().milestoneEmails()).isTrue();
+        assertThat(event.consents().publicName()).isFalse();
+        // the log kept forever carries no personal data; the compacted contacts topic does
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .doesNotContain("mario@example.org")
+                .doesNotContain("Teacher t-42");
+        var contactRecord = awaitContacts("t-42", 1).get(0);
+        assertThat(CloudEvent.readFrom(contactRecord.headers()).type())
+                .isEqualTo(EventType.TEACHER_CONTACT);
+        assertThat(EventJson.read(contactRecord.value(), TeacherContact.class))
+                .isEqualTo(
+                        new TeacherContact(
+                                "t-42",
+                                "IT",
+                                "en",
+                                "Teacher t-42",
+                                "mario@example.org",
+                                new Consents(true, false)));
         assertThat(event.baseline()).isFalse();
         assertThat(cloudEvent.time()).isEqualTo(event.registeredAt());
     }
@@ -221,6 +240,7 @@ class RegistrationApiIT {
                 "/api/registrations",
                 TestKeys.PLATFORM,
                 Api.registration("t-gdpr", "gdpr@example.org", "SE"));
+        awaitContacts("t-gdpr", 1);
 
         assertThat(api.delete("/api/registrations/t-gdpr", TestKeys.PLATFORM).statusCode())
                 .isEqualTo(403);
@@ -240,6 +260,11 @@ class RegistrationApiIT {
                 .isEqualTo(EventType.TEACHER_ERASED);
         assertThat(EventJson.read(records.get(1).value(), TeacherErased.class).teacherId())
                 .isEqualTo("t-gdpr");
+        // the contact record is followed by its tombstone, so compaction removes the address
+        var contacts = awaitContacts("t-gdpr", 2);
+        assertThat(new String(contacts.get(0).value(), StandardCharsets.UTF_8))
+                .contains("gdpr@example.org");
+        assertThat(contacts.get(1).value()).isNull();
         var reRegistered =
                 api.post(
                         "/api/registrations",
@@ -339,6 +364,19 @@ class RegistrationApiIT {
         var events = events(teacherId);
         assertThat(events).hasSize(count);
         return events;
+    }
+
+    private List<ConsumerRecord<String, byte[]>> awaitContacts(String teacherId, int count) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(contacts(teacherId)).hasSize(count));
+        return contacts(teacherId);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> contacts(String teacherId) {
+        return KafkaTestClients.readCommitted(kafka.bootstrapServers(), Topics.TEACHER_CONTACTS)
+                .stream()
+                .filter(r -> r.key().equals(teacherId))
+                .toList();
     }
 
     private List<ConsumerRecord<String, byte[]>> events(String teacherId) {

@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -88,7 +89,7 @@ class RegistrationControllerTest {
         verify(registrations)
                 .register(
                         new RegistrationService.NewTeacher(
-                                "t-1", "ana@example.org", "Ana Nowak", "PL", "pl", true),
+                                "t-1", "ana@example.org", "Ana Nowak", "PL", "pl", true, false),
                         null);
     }
 
@@ -175,6 +176,39 @@ class RegistrationControllerTest {
         mvc.perform(register(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("consents.milestoneEmails"));
+    }
+
+    @ParameterizedTest(name = "publicName {0}")
+    @ValueSource(strings = {"\"yes\"", "\"true\"", "1", "{}"})
+    void shouldRejectAPublicNameThatIsNotABooleanNamingTheField(String value) throws Exception {
+        String body =
+                VALID.replace(
+                        "{\"milestoneEmails\":true}",
+                        "{\"milestoneEmails\":true,\"publicName\":" + value + "}");
+
+        mvc.perform(register(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("consents.publicName"));
+        verifyNoInteractions(registrations);
+    }
+
+    @Test
+    void shouldPassTheConsentToBeNamedOn() throws Exception {
+        given(registrations.register(any(), any()))
+                .willReturn(new RegistrationService.Registered("t-1", "ev-1", NOW, false));
+        String body =
+                VALID.replace(
+                        "{\"milestoneEmails\":true}",
+                        "{\"milestoneEmails\":false,\"publicName\":true}");
+
+        mvc.perform(register(body)).andExpect(status().isCreated());
+
+        verify(registrations)
+                .register(
+                        new RegistrationService.NewTeacher(
+                                "t-1", "ana@example.org", "Ana Nowak", "PL", "pl", false, true),
+                        null);
     }
 
     @Test
