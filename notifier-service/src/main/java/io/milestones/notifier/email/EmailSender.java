@@ -35,6 +35,7 @@ class EmailSender implements ChannelSender {
     private final CampaignProperties campaign;
     private final Clock clock;
     private final Bounces bounces;
+    private final ReturnPaths returnPaths;
     private final Map<String, Cached> milestones = new ConcurrentHashMap<>();
 
     EmailSender(
@@ -43,13 +44,15 @@ class EmailSender implements ChannelSender {
             MilestoneArchive archive,
             CampaignProperties campaign,
             Clock clock,
-            Bounces bounces) {
+            Bounces bounces,
+            ReturnPaths returnPaths) {
         this.composer = composer;
         this.mailer = mailer;
         this.archive = archive;
         this.campaign = campaign;
         this.clock = clock;
         this.bounces = bounces;
+        this.returnPaths = returnPaths;
     }
 
     @Override
@@ -69,7 +72,8 @@ class EmailSender implements ChannelSender {
                         request.personal(),
                         request.subscriptionId());
         try {
-            mailer.send(mail);
+            mailer.send(
+                    mail, returnPaths.of(request.milestoneId(), request.recipient()).orElse(null));
         } catch (MessagingException | RuntimeException e) {
             SmtpFailures.recipientBounce(e)
                     .ifPresent(
