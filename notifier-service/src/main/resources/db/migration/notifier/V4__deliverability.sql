@@ -28,6 +28,11 @@ create table soft_bounces (
 -- HARD, SOFT or COMPLAINT once the recipient's side reported it (SMTP reply, DSN, webhook).
 alter table deliveries add column bounce varchar(16);
 
+-- The signed token of the e-mail's envelope sender (VERP, bounces+<token>@bounce-domain): a bounce
+-- names its delivery row without parsing the returned message.
+alter table deliveries add column return_token varchar(32);
+create index deliveries_return_token_idx on deliveries (return_token);
+
 -- Audience members the fan-out left out because they are suppressed (per milestone, e-mail).
 alter table fan_outs add column suppressed bigint default 0 not null;
 

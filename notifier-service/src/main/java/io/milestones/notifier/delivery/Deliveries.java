@@ -1,5 +1,6 @@
 package io.milestones.notifier.delivery;
 
+import io.milestones.notifier.links.ReturnTokens;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,10 +18,12 @@ class Deliveries {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ReturnTokens returnTokens;
 
-    Deliveries(JdbcTemplate jdbc, Clock clock) {
+    Deliveries(JdbcTemplate jdbc, Clock clock, ReturnTokens returnTokens) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.returnTokens = returnTokens;
     }
 
     /**
@@ -33,13 +36,17 @@ class Deliveries {
         try {
             jdbc.update(
                     "insert into deliveries (milestone_id, channel, recipient, status, attempts,"
-                            + " created_at, updated_at) values (?, ?, ?, ?, 1, ?, ?)",
+                            + " created_at, updated_at, return_token)"
+                            + " values (?, ?, ?, ?, 1, ?, ?, ?)",
                     request.milestoneId(),
                     request.channel().name(),
                     request.recipient(),
                     DeliveryStatus.PENDING.name(),
                     now,
-                    now);
+                    now,
+                    request.channel() == Channel.EMAIL
+                            ? returnTokens.token(request.milestoneId(), request.recipient())
+                            : null);
             return true;
         } catch (DuplicateKeyException exists) {
             return jdbc.update(

@@ -1,5 +1,6 @@
 package io.milestones.notifier.delivery;
 
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +12,35 @@ public class DeliveryOutcomes {
 
     DeliveryOutcomes(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** An e-mail delivery: which milestone went to which address. */
+    public record EmailDelivery(String milestoneId, String recipient) {}
+
+    /** The e-mail delivery whose envelope sender carried {@code returnToken} (VERP). */
+    public Optional<EmailDelivery> byReturnToken(String returnToken) {
+        return jdbc
+                .query(
+                        "select milestone_id, recipient from deliveries where return_token = ?"
+                                + " and channel = ?",
+                        (rs, i) -> new EmailDelivery(rs.getString(1), rs.getString(2)),
+                        returnToken,
+                        Channel.EMAIL.name())
+                .stream()
+                .findFirst();
+    }
+
+    /** Whether an e-mail of {@code milestoneId} went (or was to go) to {@code recipient}. */
+    public boolean exists(String milestoneId, String recipient) {
+        Integer found =
+                jdbc.queryForObject(
+                        "select count(*) from deliveries where milestone_id = ? and channel = ?"
+                                + " and recipient = ?",
+                        Integer.class,
+                        milestoneId,
+                        Channel.EMAIL.name(),
+                        recipient);
+        return found != null && found > 0;
     }
 
     /**

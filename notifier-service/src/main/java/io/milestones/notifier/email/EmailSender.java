@@ -38,6 +38,7 @@ class EmailSender implements ChannelSender {
     private final CampaignProperties campaign;
     private final Clock clock;
     private final Bounces bounces;
+    private final ReturnPaths returnPaths;
     private final Map<String, Cached> milestones = new ConcurrentHashMap<>();
 
     EmailSender(
@@ -48,7 +49,8 @@ class EmailSender implements ChannelSender {
             TeacherNames names,
             CampaignProperties campaign,
             Clock clock,
-            Bounces bounces) {
+            Bounces bounces,
+            ReturnPaths returnPaths) {
         this.composer = composer;
         this.mailer = mailer;
         this.card = card;
@@ -57,6 +59,7 @@ class EmailSender implements ChannelSender {
         this.campaign = campaign;
         this.clock = clock;
         this.bounces = bounces;
+        this.returnPaths = returnPaths;
     }
 
     @Override
@@ -81,7 +84,8 @@ class EmailSender implements ChannelSender {
                         request.subscriptionId(),
                         card.of(milestone, locale));
         try {
-            mailer.send(mail);
+            mailer.send(
+                    mail, returnPaths.of(request.milestoneId(), request.recipient()).orElse(null));
         } catch (MessagingException | RuntimeException e) {
             SmtpFailures.recipientBounce(e)
                     .ifPresent(

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -49,6 +50,14 @@ class SmtpMailer {
      * @throws MessagingException as JavaMail reports it; {@link SmtpFailures} sorts it
      */
     void send(Mail mail) throws MessagingException {
+        send(mail, null);
+    }
+
+    /**
+     * @param envelopeFrom the envelope sender ({@code MAIL FROM}, the bounce address), or {@code
+     *     null} for the From address
+     */
+    void send(Mail mail, String envelopeFrom) throws MessagingException {
         MimeMessage message =
                 mail.messageId() == null
                         ? mailSender.createMimeMessage()
@@ -79,6 +88,9 @@ class SmtpMailer {
                     "List-Unsubscribe",
                     HeaderValues.singleLine(mail.unsubscribe().listUnsubscribe()));
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        if (envelopeFrom != null && message instanceof SMTPMessage smtp) {
+            smtp.setEnvelopeFrom(envelopeFrom);
         }
         message.setSentDate(new Date());
         message.saveChanges();
@@ -112,7 +124,7 @@ class SmtpMailer {
     }
 
     /** Keeps the deterministic Message-ID that JavaMail would otherwise replace on save. */
-    private static final class FixedIdMimeMessage extends MimeMessage {
+    private static final class FixedIdMimeMessage extends SMTPMessage {
         private final String messageId;
 
         FixedIdMimeMessage(MimeMessage template, String messageId) {
