@@ -81,9 +81,10 @@ class KilledAfterAcknowledgingIT {
                                     "select count(*) from teacher where teacher_id like 't-kill-%'"))
                     .as("teachers in the registry")
                     .isEqualTo(REGISTRATIONS);
+            // each registration waits with its contact record (teacher-contacts)
             assertThat(count(connection, "select count(*) from outbox_event"))
                     .as("events waiting in the outbox")
-                    .isEqualTo(REGISTRATIONS);
+                    .isEqualTo(2 * REGISTRATIONS);
         }
     }
 
