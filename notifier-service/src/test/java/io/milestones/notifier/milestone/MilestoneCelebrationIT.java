@@ -90,20 +90,35 @@ class MilestoneCelebrationIT {
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(2));
-        MimeMessage mail = smtp.getReceivedMessages()[0];
-        assertThat(mail.getSubject()).isEqualTo("eTwinning: 1,000,000 teachers together!");
-        assertThat(mail.getHeader("Message-ID")[0]).startsWith("<global.1000000.");
-        var alternative = alternativeOf(mail);
-        assertThat(alternative.getContentType()).startsWith("multipart/alternative");
-        assertThat(alternative.getCount()).isEqualTo(2);
-        assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
-        assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
-        String text = (String) alternative.getBodyPart(0).getContent();
-        String html = (String) alternative.getBodyPart(1).getContent();
-        assertThat(text).contains("1,000,000").contains("#1MeTwinners");
-        assertThat(html).contains("#1MeTwinners").contains("Giulia &lt;b&gt;Rossi&lt;/b&gt;");
-        assertThat(html).doesNotContain("<b>Rossi</b>");
+        // one mail to each team address, each the whole celebration
+        assertThat(smtp.getReceivedMessages())
+                .extracting(NotifierTestKit::to)
+                .containsExactlyInAnyOrder("ops@example.org", "board@example.org");
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            assertThat(mail.getSubject()).isEqualTo("eTwinning: 1,000,000 teachers together!");
+            assertThat(mail.getHeader("Message-ID")[0]).startsWith("<global.1000000.");
+            var alternative = alternativeOf(mail);
+            assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+            assertThat(alternative.getCount()).isEqualTo(2);
+            assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
+            assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+            String text = (String) alternative.getBodyPart(0).getContent();
+            String html = (String) alternative.getBodyPart(1).getContent();
+            assertThat(text).contains("1,000,000").contains("#1MeTwinners");
+            assertThat(html)
+                    .contains("#1MeTwinners")
+                    .contains("Giulia &lt;b&gt;Rossi&lt;/b&gt;")
+                    .doesNotContain("<b>Rossi</b>");
+        }
 
+        // Prometheus scrapes the deliveries (ops/prometheus/prometheus.yml); the mark trails the
+        // mail
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(get("/actuator/prometheus"))
+                                        .contains(
+                                                "milestones_deliveries_total{channel=\"email\",status=\"sent\"} 2.0"));
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(
                         () ->
