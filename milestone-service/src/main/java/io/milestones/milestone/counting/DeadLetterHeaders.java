@@ -16,13 +16,16 @@ final class DeadLetterHeaders {
     static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
     static final String EXCEPTION_FQCN = "kafka_dlt-exception-fqcn";
     static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
+    static final String ORIGINAL_CONSUMER_GROUP = "kafka_dlt-original-consumer-group";
 
     private DeadLetterHeaders() {}
 
-    static void write(Headers headers, RecordMetadata origin, Exception cause) {
+    /** {@code group} is who failed: the Kafka Streams application.id, its consumer group. */
+    static void write(Headers headers, RecordMetadata origin, String group, Exception cause) {
         headers.add(ORIGINAL_TOPIC, utf8(origin.topic()));
         headers.add(ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(origin.partition()).array());
         headers.add(ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(origin.offset()).array());
+        headers.add(ORIGINAL_CONSUMER_GROUP, utf8(group));
         headers.add(EXCEPTION_FQCN, utf8(cause.getClass().getName()));
         headers.add(EXCEPTION_MESSAGE, utf8(String.valueOf(cause.getMessage())));
     }

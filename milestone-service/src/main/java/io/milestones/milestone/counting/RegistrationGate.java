@@ -68,7 +68,10 @@ final class RegistrationGate implements FixedKeyProcessor<String, byte[], Gated>
     private void deadLetter(FixedKeyRecord<String, byte[]> record, SerializationException cause) {
         var dead = record.withValue(Gated.deadLetter(record.value()));
         context.recordMetadata()
-                .ifPresent(origin -> DeadLetterHeaders.write(dead.headers(), origin, cause));
+                .ifPresent(
+                        origin ->
+                                DeadLetterHeaders.write(
+                                        dead.headers(), origin, context.applicationId(), cause));
         context.forward(dead);
     }
 }

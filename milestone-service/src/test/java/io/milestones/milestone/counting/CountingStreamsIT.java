@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -85,9 +86,9 @@ class CountingStreamsIT {
                 .untilAsserted(
                         () ->
                                 assertThat(get("/api/counts"))
-                                        .contains("\"global\":11")
-                                        .contains("\"IT\":6")
-                                        .contains("\"FR\":5"));
+                                        .containsPattern("\"global\":11\\b")
+                                        .containsPattern("\"IT\":6\\b")
+                                        .containsPattern("\"FR\":5\\b"));
         // The store is queryable before its transaction commits: wait for the committed events.
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
@@ -131,15 +132,15 @@ class CountingStreamsIT {
                 .untilAsserted(
                         () ->
                                 assertThat(get("/api/milestones?size=2"))
-                                        .contains("\"total\":7")
-                                        .contains("\"page\":0"));
+                                        .containsPattern("\"total\":7\\b")
+                                        .containsPattern("\"page\":0\\b"));
         assertThat(get("/api/milestones?scope=country:IT"))
                 .contains("\"milestoneId\":\"country:IT:4\"")
                 .doesNotContain("country:FR:4")
-                .contains("\"total\":1");
+                .containsPattern("\"total\":1\\b");
         assertThat(get("/api/milestones/next?scope=global"))
-                .contains("\"threshold\":20")
-                .contains("\"missing\":9")
+                .containsPattern("\"threshold\":20\\b")
+                .containsPattern("\"missing\":9\\b")
                 .contains("\"ratePerHour\":")
                 .doesNotContain("\"ratePerHour\":null")
                 .doesNotContain("\"forecast\":null");
@@ -170,6 +171,35 @@ class CountingStreamsIT {
         assertThat(csv).startsWith("period,count\r\n").endsWith(",5\r\n");
         assertThat(get("/api/public/stats/history?granularity=week"))
                 .contains("\"field\":\"granularity\"");
+
+        // Prometheus scrapes the counts (ops/prometheus/prometheus.yml)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(get("/actuator/prometheus"))
+                                        .contains(
+                                                "milestones_count{dimension=\"global\",key=\"all\"} 11.0"));
+
+        // the public statistics, built from these milestones, name nobody: not the teacher who
+        // crossed a threshold (the milestone events carry their id)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(get("/api/public/stats"))
+                                        .containsPattern("\"milestoneId\":\"global:10\\b")
+                                        .containsPattern("\"milestoneId\":\"country:IT:4\\b"));
+        for (String path :
+                List.of(
+                        "/api/public/stats",
+                        "/api/public/stats/countries/IT",
+                        "/",
+                        "/countries/IT",
+                        "/embed/counter")) {
+            assertThat(get(path))
+                    .as(path)
+                    .doesNotContain("Rossi", "@school.example", "crossedBy", "teacherId")
+                    .doesNotContainPattern("\\bt-[0-9]");
+        }
     }
 
     /** The counts of a history answer, oldest first. */

@@ -193,6 +193,12 @@ class CountingTopologyTest {
                 .contains("key must be the teacherId");
         assertThat(header(dead.get(3).headers(), DeadLetterHeaders.EXCEPTION_MESSAGE))
                 .contains("no value");
+        // who failed, as spring-kafka's recoverer says it on the other dead-letter topics
+        assertThat(dead)
+                .allSatisfy(
+                        d ->
+                                assertThat(header(d.headers(), "kafka_dlt-original-consumer-group"))
+                                        .isEqualTo("counting-test"));
         assertThat(header(dead.get(0).headers(), DeadLetterHeaders.ORIGINAL_TOPIC))
                 .isEqualTo("registrations-v2");
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");

@@ -123,6 +123,15 @@ class MilestoneCelebrationIT {
         assertThat(html).contains("#1MeTwinners").contains("Giulia &lt;b&gt;Rossi&lt;/b&gt;");
         assertThat(html).doesNotContain("<b>Rossi</b>");
 
+        // Prometheus scrapes the deliveries (ops/prometheus/prometheus.yml); the mark trails the
+        // mail
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(get("/actuator/prometheus"))
+                                        // the team's two, and any subscriber another test left
+                                        .containsPattern(
+                                                "milestones_deliveries_total\\{channel=\"email\",status=\"sent\"\\} [2-9]"));
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(
                         () ->

@@ -68,6 +68,11 @@ class SocialRestartIT {
                 .doesNotContainNull()
                 .containsOnly(statuses.get(0).getHeader("Idempotency-Key"));
         networks.verify(1, postRequestedFor(urlEqualTo("/xrpc/com.atproto.repo.createRecord")));
+        // X has no idempotency key: its duplicate-content rule (403) is what keeps the second
+        // attempt from posting, and it only applies to the very same text
+        var tweets = networks.findAll(postRequestedFor(urlEqualTo("/2/tweets")));
+        assertThat(tweets).hasSize(2);
+        assertThat(tweets.get(1).getBodyAsString()).isEqualTo(tweets.get(0).getBodyAsString());
         assertThat(answersTo("/2/tweets")).containsExactly(201, 403);
         for (String network : List.of("mastodon", "bluesky", "x")) {
             assertThat(afterRestart.find(milestone.milestoneId(), network))

@@ -14,9 +14,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 /**
- * Everything but health and info needs the ADMIN role, over HTTP Basic. API errors are RFC 9457
- * problem+json; the page gets the browser's login prompt. API calls (stateless Basic auth) need no
- * CSRF token; the page's forms carry one.
+ * Everything but health, info and the Prometheus scrape needs the ADMIN role, over HTTP Basic. API
+ * errors are RFC 9457 problem+json; the page gets the browser's login prompt. API calls (stateless
+ * Basic auth) need no CSRF token; the page's forms carry one.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -31,7 +31,11 @@ class SecurityConfig {
                                 auth.requestMatchers(
                                                 "/actuator/health/**",
                                                 "/actuator/health",
-                                                "/actuator/info")
+                                                "/actuator/info",
+                                                // scraped by Prometheus without credentials, as
+                                                // on the other services: counts and topic names,
+                                                // nothing personal (ops/prometheus/prometheus.yml)
+                                                "/actuator/prometheus")
                                         .permitAll()
                                         .anyRequest()
                                         .hasRole("ADMIN"))
