@@ -2,7 +2,9 @@ package io.milestones.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -84,9 +86,33 @@ public final class TestDatabaseExtension implements BeforeAllCallback {
 
     private void dropSchema() throws SQLException {
         url = null;
-        if (schema != null) {
-            try (Connection connection = DriverManager.getConnection(baseUrl, user, password)) {
-                connection.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+        if (schema == null) {
+            return;
+        }
+        // The class's Spring context stays in the context cache after the class, still connected:
+        // its outbox relay may hold a transaction open (the broker is gone) and DROP SCHEMA would
+        // wait for that lock forever. End the sessions that lock the schema's tables, then drop;
+        // a session that locks again in between only costs another round.
+        try (Connection connection = DriverManager.getConnection(baseUrl, user, password);
+                Statement statement = connection.createStatement();
+                PreparedStatement lockers =
+                        connection.prepareStatement(
+                                "select pg_terminate_backend(l.pid) from pg_locks l"
+                                        + " join pg_class r on r.oid = l.relation"
+                                        + " join pg_namespace n on n.oid = r.relnamespace"
+                                        + " where n.nspname = ? and l.pid <> pg_backend_pid()")) {
+            statement.execute("SET lock_timeout = '2s'");
+            lockers.setString(1, schema);
+            for (int round = 1; ; round++) {
+                lockers.executeQuery().close();
+                try {
+                    statement.execute("DROP SCHEMA " + schema + " CASCADE");
+                    return;
+                } catch (SQLException e) {
+                    if (!"55P03".equals(e.getSQLState()) || round == 10) { // lock_not_available
+                        throw e;
+                    }
+                }
             }
         }
     }
