@@ -106,16 +106,29 @@ public final class FixedPortKafka implements KafkaBroker {
         server.awaitShutdown();
     }
 
-    /** A free port for {@link #start}: one whose successor (the controller's port) is free too. */
+    /**
+     * A free port for {@link #start}: one whose successor (the controller's port) is free too.
+     *
+     * <p>Chosen at random below the kernel's ephemeral range (32768-60999 on Linux), not by binding
+     * port 0: a port from that range can be handed to any outgoing connection of any process
+     * between this check and the server's bind, and with two modules' tests running at once (the
+     * build's {@code -T2}) that happened ("Address already in use"). Below the range only a process
+     * that binds that very port explicitly can take it.
+     */
     public static int freePort() {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (var first = new java.net.ServerSocket(0);
-                    var second = new java.net.ServerSocket(first.getLocalPort() + 1)) {
-                return first.getLocalPort();
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(LOWEST_PORT, EPHEMERAL_START - 1);
+            try (var first = new java.net.ServerSocket(port);
+                    var second = new java.net.ServerSocket(port + 1)) {
+                return port;
             } catch (IOException taken) {
                 // one of the two is in use: try another pair
             }
         }
         throw new IllegalStateException("found no free pair of ports");
     }
+
+    private static final int LOWEST_PORT = 20_000;
+    private static final int EPHEMERAL_START = 32_768;
 }

@@ -10,10 +10,9 @@ import io.milestones.events.Scope;
 import io.milestones.events.TeacherContact;
 import io.milestones.events.TeacherRegistered;
 import io.milestones.events.Topics;
+import io.milestones.testing.FixedPortKafka;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,12 +36,9 @@ public final class NotifierTestKit {
 
     private NotifierTestKit() {}
 
+    /** A free port outside the ephemeral range (see {@link FixedPortKafka#freePort()}). */
     public static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return FixedPortKafka.freePort();
     }
 
     /** A teacher's contact record, for {@code teacher-contacts}; not to be named publicly. */
