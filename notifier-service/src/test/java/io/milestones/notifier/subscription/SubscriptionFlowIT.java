@@ -285,6 +285,91 @@ class SubscriptionFlowIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> status("erased@school.example") == null);
     }
 
+    /**
+     * Erasure reaches the copies the notifier made while celebrating: the delivery of the milestone
+     * the teacher crossed keeps its row (the counts stay right) under a pseudonym, and the name
+     * kept to greet them is gone.
+     */
+    @Test
+    @Tag("database")
+    void shouldEraseTheAddressFromDeliveriesAndTheNameOfATeacherWhoCrossedAMilestone()
+            throws Exception {
+        NotifierTestKit.publish(
+                kafka.bootstrapServers(),
+                Topics.TEACHER_CONTACTS,
+                List.of(teacher("crosser", "PT", "pt", true, true)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "CONFIRMED".equals(status("crosser@school.example")));
+        NotifierTestKit.publishMilestone(
+                kafka.bootstrapServers(),
+                milestone(Scope.country("PT"), 500, new CrossedBy("crosser", "PT", null)));
+        awaitMail("crosser@school.example");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "SENT".equals(deliveryStatus("crosser@school.example")));
+        assertThat(nameOf("crosser")).isEqualTo("Teacher crosser");
+
+        NotifierTestKit.publish(
+                kafka.bootstrapServers(),
+                Topics.REGISTRATIONS,
+                List.of(new TeacherErased("crosser", Instant.now())));
+
+        String pseudonym =
+                "erased:"
+                        + java.util.HexFormat.of()
+                                .formatHex(
+                                        java.security.MessageDigest.getInstance("SHA-256")
+                                                .digest(
+                                                        "crosser@school.example"
+                                                                .getBytes(
+                                                                        java.nio.charset
+                                                                                .StandardCharsets
+                                                                                .UTF_8)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> {
+                            assertThat(status("crosser@school.example")).isNull();
+                            assertThat(deliveryStatus("crosser@school.example")).isNull();
+                            assertThat(deliveryStatus(pseudonym)).isEqualTo("SENT");
+                            assertThat(nameOf("crosser")).isNull();
+                        });
+        assertThat(
+                        jdbc.queryForList(
+                                "select crossed_by_teacher_id, crossed_by_name"
+                                        + " from celebrated_milestones where milestone_id = ?",
+                                "country:PT:500"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("crossed_by_name")).isNull());
+        assertThat(
+                        jdbc.queryForObject(
+                                "select count(*) from deliveries where recipient like ?",
+                                Long.class,
+                                "%crosser%"))
+                .isZero();
+    }
+
+    private String deliveryStatus(String recipient) {
+        return jdbc
+                .query(
+                        "select status from deliveries where milestone_id = ? and recipient = ?",
+                        (rs, i) -> rs.getString(1),
+                        "country:PT:500",
+                        recipient)
+                .stream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private String nameOf(String teacherId) {
+        return jdbc
+                .query(
+                        "select display_name from teacher_names where teacher_id = ?",
+                        (rs, i) -> rs.getString(1),
+                        teacherId)
+                .stream()
+                .findFirst()
+                .orElse(null);
+    }
+
     private java.net.http.HttpResponse<String> subscribe(
             String email, String language, String countries) throws Exception {
         return postJson(
