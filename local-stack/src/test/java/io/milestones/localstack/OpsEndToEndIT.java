@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,7 +24,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * milestone-service), ops see it through the ops console with personal data masked, replay it
  * corrected, and the teacher is counted.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpsEndToEndIT {
 
     @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
@@ -90,6 +96,7 @@ class OpsEndToEndIT {
     }
 
     @Test
+    @Order(1)
     void shouldShowAPoisonRegistrationMaskedAndCountItOnceReplayedCorrected() throws Exception {
         String poison =
                 "{\"teacherId\":\"t-poison\",\"language\":\"el\",\"registeredAt\":\"2021-12-03T10:00:00Z\","
@@ -170,6 +177,40 @@ class OpsEndToEndIT {
                                         .contains("o***@example.org")
                                         .doesNotContain("ops-team@example.org"));
         assertThat(opsGet("/api/ops/topics")).contains("\"name\":\"notification-requests-dlt\"");
+    }
+
+    /**
+     * Every metric a provisioned Grafana panel or an alert rule queries is exposed by one of the
+     * four services Prometheus scrapes, after the run above (a milestone, a retried and failed
+     * e-mail, dead letters, lag): a misspelt or retired name would show "no data" for good.
+     */
+    @Test
+    @Order(2)
+    @DisplayName("every metric in ops/grafana dashboards and ops/prometheus/alerts.yml is scraped")
+    void shouldExposeEveryMetricTheDashboardsAndAlertsQuery() throws Exception {
+        var queried = new java.util.TreeSet<String>();
+        for (String expression : PromQl.expressionsUnder(Path.of("..", "ops"))) {
+            queried.addAll(PromQl.metricNames(expression));
+        }
+        queried.remove("up"); // Prometheus's own, per target
+        assertThat(queried).contains("milestones_count", "milestones_consumer_lag");
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> {
+                            var exposed = new java.util.HashSet<String>();
+                            for (int port :
+                                    new int[] {
+                                        services.registrationPort(),
+                                        services.milestonePort(),
+                                        services.notifierPort(),
+                                        Services.port(ops)
+                                    }) {
+                                exposed.addAll(
+                                        PromQl.exposedNames(get(port, "/actuator/prometheus")));
+                            }
+                            assertThat(exposed).containsAll(queried);
+                        });
     }
 
     private static String opsGet(String path) throws Exception {

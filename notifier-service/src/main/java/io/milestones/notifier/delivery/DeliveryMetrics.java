@@ -15,6 +15,14 @@ class DeliveryMetrics {
 
     DeliveryMetrics(MeterRegistry meters) {
         this.meters = meters;
+        // Every series exists from start-up at 0, so dashboards and alerts find the metric (and a
+        // rate over it) before the first delivery instead of "no data".
+        for (Channel channel : Channel.values()) {
+            delivery(channel, "sent");
+            delivery(channel, "failed");
+            delivery(channel, "suppressed");
+            retries(channel);
+        }
     }
 
     void sent(Channel channel) {
@@ -31,11 +39,14 @@ class DeliveryMetrics {
     }
 
     void retried(Channel channel) {
-        Counter.builder("milestones.delivery.retries")
+        retries(channel).increment();
+    }
+
+    private Counter retries(Channel channel) {
+        return Counter.builder("milestones.delivery.retries")
                 .description("Delivery attempts that failed transiently and will be retried")
                 .tag("channel", channel.name().toLowerCase(java.util.Locale.ROOT))
-                .register(meters)
-                .increment();
+                .register(meters);
     }
 
     private Counter delivery(Channel channel, String status) {

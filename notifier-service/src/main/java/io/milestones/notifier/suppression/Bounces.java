@@ -42,6 +42,11 @@ public class Bounces {
         this.subscribers = subscribers;
         this.meters = meters;
         this.clock = clock;
+        // The SMTP replies' series exist from start-up at 0, so the deliverability panels and
+        // alerts find their metrics before the first bounce.
+        complaints("smtp");
+        bounces(BounceType.HARD, "smtp");
+        bounces(BounceType.SOFT, "smtp");
     }
 
     public void record(Bounce bounce) {
@@ -83,19 +88,25 @@ public class Bounces {
 
     private void count(Bounce bounce) {
         if (bounce.type() == BounceType.COMPLAINT) {
-            Counter.builder("milestones.mail.complaints")
-                    .description("Spam complaints about our e-mails")
-                    .tag("source", bounce.source())
-                    .register(meters)
-                    .increment();
+            complaints(bounce.source()).increment();
         } else {
-            Counter.builder("milestones.mail.bounces")
-                    .description("Bounced e-mails by type (hard, soft)")
-                    .tag("type", tag(bounce.type().name()))
-                    .tag("source", bounce.source())
-                    .register(meters)
-                    .increment();
+            bounces(bounce.type(), bounce.source()).increment();
         }
+    }
+
+    private Counter complaints(String source) {
+        return Counter.builder("milestones.mail.complaints")
+                .description("Spam complaints about our e-mails")
+                .tag("source", source)
+                .register(meters);
+    }
+
+    private Counter bounces(BounceType type, String source) {
+        return Counter.builder("milestones.mail.bounces")
+                .description("Bounced e-mails by type (hard, soft)")
+                .tag("type", tag(type.name()))
+                .tag("source", source)
+                .register(meters);
     }
 
     private static String tag(String name) {
