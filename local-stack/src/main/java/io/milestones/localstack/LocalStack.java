@@ -26,6 +26,10 @@ public final class LocalStack {
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
     public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.print(LocalStackOptions.USAGE);
+            return;
+        }
         LocalStackOptions options;
         try {
             options = LocalStackOptions.parse(Arrays.asList(args));

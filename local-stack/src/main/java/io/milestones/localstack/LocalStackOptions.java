@@ -26,18 +26,11 @@ record LocalStackOptions(
         int notifierPort,
         int opsPort) {
 
-    static final String USAGE =
-            """
-            Usage: ./local-stack.sh [--demo] [--fresh] [--kafka-port=9092] [--smtp-port=1025] [--inbox-port=8025]
-                                    [--registration-port=8081] [--milestone-port=8082] [--notifier-port=8083]
-                                    [--ops-port=8084]
-              --demo   simulate teachers registering until the first milestones fire; watch them
-                       on the statistics page, http://localhost:8082/
-              --fresh  forget earlier runs: delete .local-stack/ (broker data, counting state)
-            The controller listens on the Kafka port + 1.
-            Any service setting can be overridden with -Dname=value before -jar, e.g.
-              -Dmilestones.rules.global.thresholds=10,50,100
-            """;
+    /**
+     * The one description of the options, printed by {@code ./local-stack.sh --help} (which reads
+     * the same file before anything is built) and after a wrong option.
+     */
+    static final String USAGE = usage();
 
     static LocalStackOptions parse(List<String> args) {
         boolean demo = false;
@@ -67,6 +60,14 @@ record LocalStackOptions(
         }
         return new LocalStackOptions(
                 demo, fresh, kafka, smtp, inbox, registration, milestone, notifier, ops);
+    }
+
+    private static String usage() {
+        try (var in = LocalStackOptions.class.getResourceAsStream("usage.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("usage.txt missing from the local stack", e);
+        }
     }
 
     private static int port(String name, String value) {
