@@ -14,6 +14,9 @@ COPY ops-console ops-console
 COPY service-support service-support
 COPY local-stack/pom.xml local-stack/pom.xml
 COPY bench/pom.xml bench/pom.xml
+# The repository's history, only for git-commit-id: /actuator/info shows the commit and branch the
+# image was built from. It stays in this stage; the run stage copies the jar alone.
+COPY .git .git
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true \
       -pl "${SERVICE}" -am package \
