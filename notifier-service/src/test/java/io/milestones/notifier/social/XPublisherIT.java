@@ -257,16 +257,33 @@ class XPublisherIT {
     }
 
     @Test
-    void shouldRejectAnUnauthorizedTokenWithXsReason() {
-        x.stubFor(post("/2/tweets").willReturn(problem(401, "Unauthorized", "Unauthorized")));
+    void shouldRejectAnExpiredTokenSayingToRenewIt() {
+        x.stubFor(post("/2/media/upload").willReturn(problem(401, "Unauthorized", "Unauthorized")));
+        x.stubFor(post("/2/tweets").willReturn(created()));
 
-        assertThatThrownBy(this::publish)
+        assertThatThrownBy(
+                        () ->
+                                publisher()
+                                        .publish(
+                                                SocialTestHttp.post(
+                                                        "global:1000000",
+                                                        TEXT,
+                                                        Locale.ENGLISH,
+                                                        SocialTestHttp.image())))
                 .isInstanceOfSatisfying(
                         SocialPostRejectedException.class,
                         e -> {
                             assertThat(e.status()).isEqualTo(401);
-                            assertThat(e.reason()).isEqualTo("Unauthorized");
+                            assertThat(e.reason())
+                                    .isEqualTo(
+                                            "Unauthorized — renew the access token"
+                                                    + " (docs/operations.md, Renewing social"
+                                                    + " network tokens)");
                         });
+        // Not retried, and no tweet without its card.
+        x.verify(1, postRequestedFor(urlEqualTo("/2/media/upload")));
+        x.verify(0, postRequestedFor(urlEqualTo("/2/tweets")));
+        assertThat(sleeper.waits).isEmpty();
     }
 
     @Test
