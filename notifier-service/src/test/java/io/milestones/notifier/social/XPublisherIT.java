@@ -185,6 +185,33 @@ class XPublisherIT {
     }
 
     @Test
+    void shouldFindTheFirstPostAfterAnAmbiguousFailureAndNotPostAgain() {
+        // X created the tweet but the answer was lost (503 after sending): the retry is refused
+        // as duplicate content, which is X's own look-up of the first post.
+        x.stubFor(
+                post("/2/tweets")
+                        .inScenario("ambiguous")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willReturn(problem(503, "Service Unavailable", "Service Unavailable"))
+                        .willSetStateTo("created"));
+        x.stubFor(
+                post("/2/tweets")
+                        .inScenario("ambiguous")
+                        .whenScenarioStateIs("created")
+                        .willReturn(
+                                problem(
+                                        403,
+                                        "Forbidden",
+                                        "You are not allowed to create a Tweet with duplicate"
+                                                + " content.")));
+
+        assertThat(publish()).isEqualTo(new PublishedPost(null, null, true));
+
+        x.verify(2, postRequestedFor(urlEqualTo("/2/tweets")));
+        assertThat(sleeper.waits).containsExactly(Duration.ofMillis(10)); // the first back-off
+    }
+
+    @Test
     void shouldWaitUntilXRateLimitResetThenPostOnce() {
         x.stubFor(
                 post("/2/tweets")
