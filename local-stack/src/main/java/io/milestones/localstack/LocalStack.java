@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole system on one machine with nothing but a JDK: a real Kafka broker (KRaft) in-process,
- * an SMTP sink with a web inbox, and the three services. Ctrl-C stops everything in order.
+ * an SMTP sink with a web inbox, a social sink standing in for the six networks, and the three
+ * services. Ctrl-C stops everything in order.
  */
 public final class LocalStack {
 
@@ -68,6 +69,9 @@ public final class LocalStack {
         smtp.start();
         running.push(smtp::stop);
 
+        SocialSink social = new SocialSink(options.socialPort(), java.time.Clock.systemUTC());
+        running.push(social);
+
         // Counting state lives beside the broker's data, and goes with it on --fresh.
         Path stateDir = data.resolve("kafka-streams");
         Files.createDirectories(stateDir);
@@ -97,7 +101,7 @@ public final class LocalStack {
                                 "10,50,100,250,500,1000,2500,5000,10000",
                                 "milestones.rules.country.thresholds",
                                 "5,25,100,250,1000"),
-                        notifierSettings(options, data));
+                        notifierSettings(options, data, social));
         running.push(services);
 
         var ops =
@@ -136,6 +140,9 @@ public final class LocalStack {
                                 new MailInbox.Link(
                                         "Counts (milestone-service)", milestone + "/api/counts"),
                                 new MailInbox.Link(
+                                        "Social log: what each network received",
+                                        social.baseUrl() + "/"),
+                                new MailInbox.Link(
                                         "Social posts (notifier-service)",
                                         notifier + "/api/social/posts"),
                                 new MailInbox.Link(
@@ -155,6 +162,7 @@ public final class LocalStack {
                    Registration API     {}/api/registrations   (POST)
                    Counts               {}/api/counts
                    Social posts         {}/api/social/posts
+                   Social log           {}/   (Mastodon, Bluesky, X, Facebook, Instagram, LinkedIn)
                    Ops console          {}/ops   (user ops, password ops)
                    Kafka                {}   (topics: registrations, milestones, *-dlt)
                  Try:
@@ -173,6 +181,7 @@ public final class LocalStack {
                 registration,
                 milestone,
                 notifier,
+                social.baseUrl(),
                 opsUrl,
                 broker.bootstrapServers(),
                 registration,
@@ -184,25 +193,30 @@ public final class LocalStack {
     /**
      * Subscribers live in an H2 file beside the broker's data (gone with --fresh); the links in
      * e-mails lead to this notifier. Simulated teachers who consent become subscribers; the team
-     * address below gets every milestone too.
+     * address below gets every milestone too. All six social networks post to the social sink.
      */
-    private static Map<String, Object> notifierSettings(LocalStackOptions options, Path data) {
-        return Map.of(
-                "server.port",
-                options.notifierPort(),
-                "milestones.mail.recipients",
-                "newcomer@example.org",
-                "spring.datasource.url",
-                "jdbc:h2:file:"
-                        + data.resolve("notifier").toAbsolutePath()
-                        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
-                "milestones.public-base-url",
-                "http://localhost:" + options.notifierPort(),
-                // Local only: links signed with it are worthless anywhere else.
-                "milestones.subscriptions.token-secret",
-                "local-stack-only-token-secret-0123456789abcdef",
-                "milestones.mail.rate-per-second",
-                200);
+    private static Map<String, Object> notifierSettings(
+            LocalStackOptions options, Path data, SocialSink social) {
+        Map<String, Object> settings =
+                new java.util.HashMap<>(social.notifierSettings(options.notifierPort()));
+        settings.putAll(
+                Map.of(
+                        "server.port",
+                        options.notifierPort(),
+                        "milestones.mail.recipients",
+                        "newcomer@example.org",
+                        "spring.datasource.url",
+                        "jdbc:h2:file:"
+                                + data.resolve("notifier").toAbsolutePath()
+                                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
+                        "milestones.public-base-url",
+                        "http://localhost:" + options.notifierPort(),
+                        // Local only: links signed with it are worthless anywhere else.
+                        "milestones.subscriptions.token-secret",
+                        "local-stack-only-token-secret-0123456789abcdef",
+                        "milestones.mail.rate-per-second",
+                        200));
+        return settings;
     }
 
     /** Development API keys of the local stack; the service is given only their SHA-256. */

@@ -10,6 +10,7 @@ import java.util.List;
  * @param kafkaPort the broker's port
  * @param smtpPort the SMTP sink's port
  * @param inboxPort the web inbox's port
+ * @param socialPort the social sink's port: the six networks' APIs and the social log
  * @param registrationPort registration-service's HTTP port
  * @param milestonePort milestone-service's HTTP port
  * @param notifierPort notifier-service's HTTP port
@@ -21,6 +22,7 @@ record LocalStackOptions(
         int kafkaPort,
         int smtpPort,
         int inboxPort,
+        int socialPort,
         int registrationPort,
         int milestonePort,
         int notifierPort,
@@ -38,6 +40,7 @@ record LocalStackOptions(
         int kafka = 9092,
                 smtp = 1025,
                 inbox = 8025,
+                social = 8026,
                 registration = 8081,
                 milestone = 8082,
                 notifier = 8083,
@@ -51,6 +54,7 @@ record LocalStackOptions(
                 case "--kafka-port" -> kafka = port(name, value);
                 case "--smtp-port" -> smtp = port(name, value);
                 case "--inbox-port" -> inbox = port(name, value);
+                case "--social-port" -> social = port(name, value);
                 case "--registration-port" -> registration = port(name, value);
                 case "--milestone-port" -> milestone = port(name, value);
                 case "--notifier-port" -> notifier = port(name, value);
@@ -59,7 +63,7 @@ record LocalStackOptions(
             }
         }
         return new LocalStackOptions(
-                demo, fresh, kafka, smtp, inbox, registration, milestone, notifier, ops);
+                demo, fresh, kafka, smtp, inbox, social, registration, milestone, notifier, ops);
     }
 
     private static String usage() {

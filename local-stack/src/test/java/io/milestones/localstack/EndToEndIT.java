@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,7 @@ class EndToEndIT {
     @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
     static GreenMail smtp;
+    static SocialSink social;
     static Services services;
     static final HttpClient http = HttpClient.newHttpClient();
 
@@ -47,6 +49,9 @@ class EndToEndIT {
                         .withConfiguration(
                                 GreenMailConfiguration.aConfig().withDisabledAuthentication());
         smtp.start();
+        social = new SocialSink(0, java.time.Clock.systemUTC());
+        Map<String, Object> notifier = new java.util.HashMap<>(social.notifierSettings(0));
+        notifier.put("milestones.mail.recipients", "a@example.org,b@example.org");
         services =
                 Services.start(
                         Map.of(
@@ -60,10 +65,7 @@ class EndToEndIT {
                                 smtp.getSmtp().getPort()),
                         TestSettings.registration(),
                         TestSettings.milestone("5,10", "1000"),
-                        TestSettings.notifier(
-                                Map.of(
-                                        "milestones.mail.recipients",
-                                        "a@example.org,b@example.org")));
+                        TestSettings.notifier(notifier));
     }
 
     @AfterAll
@@ -73,6 +75,9 @@ class EndToEndIT {
         }
         if (smtp != null) {
             smtp.stop();
+        }
+        if (social != null) {
+            social.close();
         }
     }
 
@@ -155,6 +160,38 @@ class EndToEndIT {
                                 assertThat(get(services.notifierPort(), "/api/social/posts"))
                                         .contains("#5eTwinners")
                                         .contains("#10eTwinners"));
+        // The social sink received each milestone once on each of the six networks, with the card.
+        var networks = List.of("mastodon", "bluesky", "x", "facebook", "instagram", "linkedin");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(social.posts()).hasSize(12));
+        for (String network : networks) {
+            assertThat(social.posts())
+                    .filteredOn(p -> p.network().equals(network))
+                    .as(network)
+                    .extracting(p -> p.text().contains("10eTwinners") ? "global:10" : "global:5")
+                    .containsExactlyInAnyOrder("global:5", "global:10");
+        }
+        assertThat(social.posts()).allSatisfy(p -> assertThat(p.picture()).isNotNull());
+        assertThat(social.posts())
+                .filteredOn(p -> p.network().equals("instagram"))
+                .extracting(SocialSink.Post::picture)
+                .anySatisfy(
+                        picture ->
+                                assertThat(picture)
+                                        .contains("/api/social/cards/global:10.png?date="));
+        assertThat(social.posts())
+                .filteredOn(p -> p.network().equals("linkedin"))
+                .extracting(SocialSink.Post::text)
+                .anySatisfy(text -> assertThat(text).contains("{hashtag|\\#|10eTwinners}"));
+        String log =
+                http.send(
+                                HttpRequest.newBuilder(URI.create(social.baseUrl() + "/")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        assertThat(log).contains("<h1>Social log</h1>").contains("(12 posts)");
+        for (String network : networks) {
+            assertThat(log).contains("<td class=\"network\">" + network + "</td>");
+        }
 
         // Tracing: each milestone continues the trace of a registration request, and its
         // delivery requests continue the milestone's trace.

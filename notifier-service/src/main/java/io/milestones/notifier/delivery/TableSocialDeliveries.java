@@ -3,7 +3,9 @@ package io.milestones.notifier.delivery;
 import io.milestones.notifier.social.SocialDeliveries;
 import io.milestones.notifier.social.SocialDelivery;
 import io.milestones.notifier.social.SocialDeliveryStatus;
+import io.milestones.notifier.social.SocialPublisher;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.annotation.Primary;
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Social posts in the deliveries table like e-mails: channel = the network, recipient = the
  * account, reference = the post's URL (or id). A post recorded POSTED is never published again.
+ * Every enabled network must have its {@link Channel}, else its posts could never be recorded (nor
+ * published): the service refuses to start naming the network.
  */
 @Repository
 @Primary
@@ -22,9 +26,30 @@ class TableSocialDeliveries implements SocialDeliveries {
     private final JdbcTemplate jdbc;
     private final DeliveryMetrics metrics;
 
-    TableSocialDeliveries(JdbcTemplate jdbc, DeliveryMetrics metrics) {
+    TableSocialDeliveries(
+            JdbcTemplate jdbc, DeliveryMetrics metrics, List<SocialPublisher> publishers) {
         this.jdbc = jdbc;
         this.metrics = metrics;
+        for (SocialPublisher publisher : publishers) {
+            checkChannel(publisher.network());
+        }
+    }
+
+    /** Fails start-up when {@code network} has no {@link Channel} to record its deliveries. */
+    static void checkChannel(String network) {
+        try {
+            channel(network);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "Social network '"
+                            + network
+                            + "' is enabled but has no delivery channel (add "
+                            + network.toUpperCase(Locale.ROOT)
+                            + " to "
+                            + Channel.class.getName()
+                            + ")",
+                    e);
+        }
     }
 
     @Override

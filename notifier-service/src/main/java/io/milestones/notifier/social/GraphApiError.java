@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       (Page), 613, 80001/80002 (business use case) — and {@code is_transient} or codes 1, 2 are
  *       transient; the wait is the largest {@code estimated_time_to_regain_access} (minutes) of
  *       {@code X-Business-Use-Case-Usage}, else none (back-off);
- *   <li>190 (invalid or expired token, subcode 463 expired, 460 password changed, 467 invalid) is
- *       permanent, and its reason says to renew the token;
+ *   <li>190 (invalid or expired token, subcode 463 expired, 460 password changed, 467 invalid) and
+ *       102 (API session: login status or token expired or revoked) are permanent, and their reason
+ *       says to renew the token;
  *   <li>everything else is what its HTTP status says.
  * </ul>
  */
@@ -28,7 +29,7 @@ final class GraphApiError {
             "renew the access token (docs/operations.md, Renewing social network tokens)";
 
     private static final Set<Integer> THROTTLED = Set.of(1, 2, 4, 9, 17, 32, 613, 80001, 80002);
-    private static final int TOKEN = 190;
+    private static final Set<Integer> TOKEN = Set.of(190, 102);
 
     private GraphApiError() {}
 
@@ -39,7 +40,7 @@ final class GraphApiError {
         String type = error.path("type").asString("GraphError");
         String message = error.path("message").asString("");
         String reason = type + " " + code + (subcode == 0 ? "" : "/" + subcode) + ": " + message;
-        if (code == TOKEN) {
+        if (TOKEN.contains(code)) {
             return new SocialApiException(network, status, type, reason + " — " + RENEW, null);
         }
         boolean throttled = THROTTLED.contains(code) || error.path("is_transient").asBoolean(false);

@@ -23,7 +23,8 @@ import org.springframework.web.client.RestClient;
  * with {@code media.media_ids}. X offers no idempotency key, but it refuses the same text twice
  * with {@code 403 "You are not allowed to create a Tweet with duplicate content."}: that answer
  * counts as already posted. A repeated attempt uploads the card again; an unused upload expires
- * ({@code expires_after_secs}).
+ * ({@code expires_after_secs}). The user token lives two hours: a 401 (X says only {@code
+ * "Unauthorized"}) is a rejection whose reason gives the runbook step to renew it.
  */
 @Component
 @ConditionalOnProperty(name = "milestones.social.x.enabled", havingValue = "true")
@@ -81,6 +82,14 @@ class XPublisher implements SocialPublisher {
                     } catch (SocialApiException e) {
                         if (isDuplicate(e)) {
                             return new PublishedPost(null, null, true);
+                        }
+                        if (e.status() == 401) {
+                            throw new SocialApiException(
+                                    NETWORK,
+                                    401,
+                                    e.error(),
+                                    e.reason() + " — " + GraphApiError.RENEW,
+                                    null);
                         }
                         throw e;
                     }

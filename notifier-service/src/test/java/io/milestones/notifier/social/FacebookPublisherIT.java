@@ -257,6 +257,27 @@ class FacebookPublisherIT {
         graph.verify(0, postRequestedFor(urlEqualTo(PHOTOS)));
     }
 
+    @Test
+    void shouldRejectAnExpiredSessionCode102SayingToRenewIt() {
+        // Graph API "API Session" (102): the login status or token expired or was revoked
+        graph.stubFor(
+                get(urlPathEqualTo(POSTS))
+                        .willReturn(
+                                graphError(
+                                        400, "OAuthException", 102, null, "Session key invalid.")));
+
+        assertThatThrownBy(this::publish)
+                .isInstanceOfSatisfying(
+                        SocialPostRejectedException.class,
+                        e ->
+                                assertThat(e.reason())
+                                        .isEqualTo(
+                                                "OAuthException 102: Session key invalid. — "
+                                                        + GraphApiError.RENEW));
+        graph.verify(1, getRequestedFor(urlPathEqualTo(POSTS)));
+        graph.verify(0, postRequestedFor(urlEqualTo(PHOTOS)));
+    }
+
     private static String json(String text) {
         return "\"" + text.replace("\n", "\\n") + "\"";
     }

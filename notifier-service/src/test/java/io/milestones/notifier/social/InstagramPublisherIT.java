@@ -176,6 +176,39 @@ class InstagramPublisherIT {
     }
 
     @Test
+    void shouldBackOffOnTheApplicationRateLimitThenPublishOnce() {
+        stubHappyPath();
+        graph.stubFor(get(urlPathEqualTo(STATUS)).willReturn(status("FINISHED")));
+        graph.stubFor(
+                post(MEDIA)
+                        .inScenario("rate")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willReturn(
+                                FacebookPublisherIT.graphError(
+                                                400,
+                                                "OAuthException",
+                                                4,
+                                                null,
+                                                "(#4) Application request limit reached")
+                                        .withHeader(
+                                                "X-App-Usage",
+                                                "{\"call_count\":100,\"total_cputime\":12,"
+                                                        + "\"total_time\":14}"))
+                        .willSetStateTo("open"));
+        graph.stubFor(
+                post(MEDIA)
+                        .inScenario("rate")
+                        .whenScenarioStateIs("open")
+                        .willReturn(okJson("{\"id\": \"" + CONTAINER + "\"}")));
+
+        assertThat(publish().postId()).isEqualTo("17920238422030506");
+
+        assertThat(sleeper.waits).containsExactly(Duration.ofMillis(10)); // the first back-off
+        graph.verify(2, postRequestedFor(urlEqualTo(MEDIA)));
+        graph.verify(1, postRequestedFor(urlEqualTo(PUBLISH)));
+    }
+
+    @Test
     void shouldFindTheFirstPostAfterAnAmbiguousFailureAndNotPublishAgain() {
         graph.stubFor(
                 get(urlPathEqualTo(MEDIA))

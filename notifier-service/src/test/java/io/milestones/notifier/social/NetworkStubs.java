@@ -4,16 +4,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /**
- * Mastodon, Bluesky and X on one WireMock server (their paths do not overlap), answering as the
- * real services do, including how each one treats a repeated post: Mastodon returns the same status
- * for the same Idempotency-Key, Bluesky's getRecord finds the record once created, X refuses the
- * same text with 403 duplicate content.
+ * The six networks on one WireMock server (their paths do not overlap: the Graph API paths start
+ * with the Page's or the Instagram account's id), answering as the real services do, including how
+ * each one treats a repeated post: Mastodon returns the same status for the same Idempotency-Key,
+ * Bluesky's getRecord finds the record once created, X refuses the same text with 403 duplicate
+ * content; Facebook, Instagram and LinkedIn are looked up before every attempt.
  */
 final class NetworkStubs {
 
@@ -21,10 +24,61 @@ final class NetworkStubs {
 
     private NetworkStubs() {}
 
+    static final String LINKEDIN_UPLOAD = "/dms-uploads/sp/v2/D4E10AQ/uploaded-image/0";
+
     static void all(WireMockExtension wm) {
         mastodon(wm);
         bluesky(wm);
         x(wm);
+        facebook(wm);
+        instagram(wm);
+        linkedin(wm);
+    }
+
+    /** A Page with no post yet, then the photo post. */
+    static void facebook(WireMockExtension wm) {
+        wm.stubFor(
+                get(urlPathEqualTo(FacebookPublisherIT.POSTS))
+                        .willReturn(FacebookPublisherIT.noPosts()));
+        wm.stubFor(post(FacebookPublisherIT.PHOTOS).willReturn(FacebookPublisherIT.created()));
+    }
+
+    /** An account with no media and 3 of 50 posts used; the container is ready at once. */
+    static void instagram(WireMockExtension wm) {
+        wm.stubFor(
+                get(urlPathEqualTo(InstagramPublisherIT.MEDIA))
+                        .willReturn(InstagramPublisherIT.noMedia()));
+        wm.stubFor(
+                get(urlPathEqualTo(InstagramPublisherIT.LIMIT))
+                        .willReturn(InstagramPublisherIT.quota(3)));
+        wm.stubFor(
+                post(InstagramPublisherIT.MEDIA)
+                        .willReturn(
+                                okJson("{\"id\": \"" + InstagramPublisherIT.CONTAINER + "\"}")));
+        wm.stubFor(
+                get(urlPathEqualTo(InstagramPublisherIT.STATUS))
+                        .willReturn(InstagramPublisherIT.status("FINISHED")));
+        wm.stubFor(
+                post(InstagramPublisherIT.PUBLISH)
+                        .willReturn(okJson("{\"id\": \"17920238422030506\"}")));
+    }
+
+    /** An organization with no post yet; the image upload URL points back at this server. */
+    static void linkedin(WireMockExtension wm) {
+        wm.stubFor(get(urlPathEqualTo("/rest/posts")).willReturn(LinkedInPublisherIT.noPosts()));
+        wm.stubFor(
+                post(urlEqualTo("/rest/images?action=initializeUpload"))
+                        .willReturn(
+                                okJson(
+                                        "{\"value\": {\"uploadUrlExpiresAt\": 1650567510704,"
+                                                + " \"uploadUrl\": \""
+                                                + wm.baseUrl()
+                                                + LINKEDIN_UPLOAD
+                                                + "\", \"image\": \""
+                                                + LinkedInPublisherIT.IMAGE
+                                                + "\"}}")));
+        wm.stubFor(put(urlPathEqualTo(LINKEDIN_UPLOAD)).willReturn(aResponse().withStatus(201)));
+        wm.stubFor(post("/rest/posts").willReturn(LinkedInPublisherIT.created()));
     }
 
     static void mastodon(WireMockExtension wm) {

@@ -1,10 +1,16 @@
 package io.milestones.notifier.social;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,9 +58,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole path: a milestone on a real broker → exactly one post on each enabled network (WireMock
- * following their documented APIs), in the country's language, with the card, the first Mastodon
- * attempt rate-limited for the advertised second.
+ * The whole path: a milestone on a real broker → exactly one post on each of the six networks
+ * switched on by configuration (WireMock following their documented APIs), recorded in the
+ * deliveries table, in the country's language, with the card, the first Mastodon attempt
+ * rate-limited for the advertised second.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -67,6 +74,16 @@ import tools.jackson.databind.json.JsonMapper;
             "milestones.social.bluesky.app-password=app-password",
             "milestones.social.x.enabled=true",
             "milestones.social.x.access-token=x-token",
+            "milestones.social.facebook.enabled=true",
+            "milestones.social.facebook.page-id=" + FacebookPublisherIT.PAGE,
+            "milestones.social.facebook.page-access-token=page-token",
+            "milestones.social.instagram.enabled=true",
+            "milestones.social.instagram.user-id=" + InstagramPublisherIT.USER,
+            "milestones.social.instagram.access-token=ig-token",
+            "milestones.social.instagram.card-base-url=https://milestones.etwinning.example",
+            "milestones.social.linkedin.enabled=true",
+            "milestones.social.linkedin.organization-id=2414183",
+            "milestones.social.linkedin.access-token=li-token",
             "milestones.retry.max-elapsed=1s",
             "milestones.subscriptions.token-secret=" + NotifierTestKit.TOKEN_SECRET,
         })
@@ -86,16 +103,23 @@ class SocialNetworksIT {
         registry.add("milestones.social.mastodon.base-url", networks::baseUrl);
         registry.add("milestones.social.bluesky.service-url", networks::baseUrl);
         registry.add("milestones.social.x.base-url", networks::baseUrl);
+        registry.add("milestones.social.facebook.base-url", networks::baseUrl);
+        registry.add("milestones.social.instagram.base-url", networks::baseUrl);
+        registry.add("milestones.social.linkedin.base-url", networks::baseUrl);
     }
 
     private static final AtomicInteger published = new AtomicInteger();
+
+    private static final List<String> NETWORKS =
+            List.of("mastodon", "bluesky", "x", "facebook", "instagram", "linkedin", "log");
 
     @LocalServerPort int port;
     @Autowired SocialDeliveries deliveries;
     @Autowired SocialProperties social;
 
     @Test
-    void shouldPostTheMilestoneExactlyOncePerNetworkInTheCountrysLanguage() throws Exception {
+    void shouldPostTheMilestoneExactlyOnceOnEachOfTheSixNetworksInTheCountrysLanguage()
+            throws Exception {
         NetworkStubs.all(networks);
         NetworkStubs.mastodonRateLimitedOnce(networks, 1);
         assertThat(social.languageOf("AT")).isEqualTo(java.util.Locale.GERMAN);
@@ -117,7 +141,7 @@ class SocialNetworksIT {
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(
                         () -> {
-                            for (String network : List.of("mastodon", "bluesky", "x", "log")) {
+                            for (String network : NETWORKS) {
                                 assertThat(deliveries.find("country:AT:1000", network))
                                         .hasValueSatisfying(
                                                 d ->
@@ -167,6 +191,96 @@ class SocialNetworksIT {
         assertThat(PostLimit.X.length(json(served("/2/tweets").get(0)).path("text").asString()))
                 .isLessThanOrEqualTo(280);
 
+        // X: the card uploaded and described before the tweet that carries its media id.
+        networks.verify(
+                1,
+                postRequestedFor(urlEqualTo("/2/media/upload"))
+                        .withHeader("Authorization", equalTo("Bearer x-token"))
+                        .withRequestBodyPart(
+                                aMultipart()
+                                        .withName("media")
+                                        .withHeader("Content-Type", containing("image/png"))
+                                        .build())
+                        .withRequestBodyPart(
+                                aMultipart()
+                                        .withName("media_category")
+                                        .withBody(equalTo("tweet_image"))
+                                        .build()));
+        networks.verify(1, postRequestedFor(urlEqualTo("/2/media/metadata")));
+        assertThat(
+                        json(served("/2/tweets").get(0))
+                                .path("media")
+                                .path("media_ids")
+                                .get(0)
+                                .asString())
+                .isEqualTo(json(served("/2/media/metadata").get(0)).path("id").asString());
+
+        // Facebook: looked up once, then one photo post (multipart source + message).
+        String caption = status.path("status").asString();
+        networks.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(FacebookPublisherIT.POSTS))
+                        .withQueryParam("fields", equalTo("id,message"))
+                        .withQueryParam("since", equalTo("1637424071"))
+                        .withHeader("Authorization", equalTo("Bearer page-token")));
+        networks.verify(
+                1,
+                postRequestedFor(urlEqualTo(FacebookPublisherIT.PHOTOS))
+                        .withHeader("Authorization", equalTo("Bearer page-token"))
+                        .withHeader("Content-Type", containing("multipart/form-data"))
+                        .withRequestBodyPart(
+                                aMultipart()
+                                        .withName("source")
+                                        .withHeader("Content-Type", containing("image/png"))
+                                        .build())
+                        .withRequestBodyPart(
+                                aMultipart()
+                                        .withName("message")
+                                        .withBody(equalTo(caption))
+                                        .build()));
+
+        // Instagram: limit checked, container from the card's public URL, status, publish.
+        networks.verify(1, getRequestedFor(urlPathEqualTo(InstagramPublisherIT.LIMIT)));
+        networks.verify(
+                1,
+                postRequestedFor(urlEqualTo(InstagramPublisherIT.MEDIA))
+                        .withHeader("Authorization", equalTo("Bearer ig-token"))
+                        .withFormParam(
+                                "image_url",
+                                equalTo(
+                                        "https://milestones.etwinning.example/api/social/cards/"
+                                                + "country:AT:1000.png?date=2021-11-20&lang=de"))
+                        .withFormParam("caption", equalTo(caption))
+                        .withFormParam("alt_text", containing("Festkarte: eTwinning zählt 1.000")));
+        networks.verify(
+                1,
+                postRequestedFor(urlEqualTo(InstagramPublisherIT.PUBLISH))
+                        .withFormParam("creation_id", equalTo(InstagramPublisherIT.CONTAINER)));
+
+        // LinkedIn: versioned headers, image upload, then the post with the image and little text.
+        networks.verify(
+                1,
+                postRequestedFor(urlEqualTo("/rest/images?action=initializeUpload"))
+                        .withHeader("LinkedIn-Version", equalTo("202509")));
+        networks.verify(1, putRequestedFor(urlPathEqualTo(NetworkStubs.LINKEDIN_UPLOAD)));
+        networks.verify(
+                1,
+                postRequestedFor(urlEqualTo("/rest/posts"))
+                        .withHeader("Authorization", equalTo("Bearer li-token"))
+                        .withHeader("LinkedIn-Version", equalTo("202509"))
+                        .withHeader("X-Restli-Protocol-Version", equalTo("2.0.0")));
+        JsonNode share = json(served("/rest/posts").get(0));
+        assertThat(share.path("author").asString()).isEqualTo("urn:li:organization:2414183");
+        assertThat(share.path("content").path("media").path("id").asString())
+                .isEqualTo(LinkedInPublisherIT.IMAGE);
+        assertThat(share.path("content").path("media").path("altText").asString())
+                .startsWith("Festkarte: eTwinning zählt 1.000");
+        assertThat(share.path("commentary").asString())
+                .isEqualTo(LinkedInPublisher.commentary(caption))
+                .endsWith("{hashtag|\\#|1KeTwinners} {hashtag|\\#|eTwinners}");
+        assertThat(deliveries.find("country:AT:1000", "linkedin").orElseThrow().postUrl())
+                .isEqualTo("https://www.linkedin.com/feed/update/" + LinkedInPublisherIT.SHARE);
+
         // The card the e-mail can link to.
         HttpResponse<byte[]> card = get("/api/social/cards/country:AT:1000.png");
         assertThat(card.statusCode()).isEqualTo(200);
@@ -183,6 +297,9 @@ class SocialNetworksIT {
     void shouldRecordARejectedPostFailedAndDeadLetterTheMilestoneAtOnce() throws Exception {
         NetworkStubs.bluesky(networks);
         NetworkStubs.x(networks);
+        NetworkStubs.facebook(networks);
+        NetworkStubs.instagram(networks);
+        NetworkStubs.linkedin(networks);
         networks.stubFor(post("/api/v2/media").willReturn(okJson(MastodonPublisherIT.MEDIA)));
         networks.stubFor(
                 post("/api/v1/statuses")
@@ -221,7 +338,7 @@ class SocialNetworksIT {
                             assertThat(d.status()).isEqualTo(SocialDeliveryStatus.FAILED);
                             assertThat(d.lastError()).contains("The access token is invalid");
                         });
-        for (String network : List.of("bluesky", "x")) {
+        for (String network : NETWORKS.subList(1, NETWORKS.size())) {
             assertThat(deliveries.find("global:5000", network).orElseThrow().status())
                     .isEqualTo(SocialDeliveryStatus.POSTED);
         }

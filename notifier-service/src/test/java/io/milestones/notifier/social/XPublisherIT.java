@@ -185,6 +185,33 @@ class XPublisherIT {
     }
 
     @Test
+    void shouldFindTheFirstPostAfterAnAmbiguousFailureAndNotPostAgain() {
+        // X created the tweet but the answer was lost (503 after sending): the retry is refused
+        // as duplicate content, which is X's own look-up of the first post.
+        x.stubFor(
+                post("/2/tweets")
+                        .inScenario("ambiguous")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willReturn(problem(503, "Service Unavailable", "Service Unavailable"))
+                        .willSetStateTo("created"));
+        x.stubFor(
+                post("/2/tweets")
+                        .inScenario("ambiguous")
+                        .whenScenarioStateIs("created")
+                        .willReturn(
+                                problem(
+                                        403,
+                                        "Forbidden",
+                                        "You are not allowed to create a Tweet with duplicate"
+                                                + " content.")));
+
+        assertThat(publish()).isEqualTo(new PublishedPost(null, null, true));
+
+        x.verify(2, postRequestedFor(urlEqualTo("/2/tweets")));
+        assertThat(sleeper.waits).containsExactly(Duration.ofMillis(10)); // the first back-off
+    }
+
+    @Test
     void shouldWaitUntilXRateLimitResetThenPostOnce() {
         x.stubFor(
                 post("/2/tweets")
@@ -257,16 +284,33 @@ class XPublisherIT {
     }
 
     @Test
-    void shouldRejectAnUnauthorizedTokenWithXsReason() {
-        x.stubFor(post("/2/tweets").willReturn(problem(401, "Unauthorized", "Unauthorized")));
+    void shouldRejectAnExpiredTokenSayingToRenewIt() {
+        x.stubFor(post("/2/media/upload").willReturn(problem(401, "Unauthorized", "Unauthorized")));
+        x.stubFor(post("/2/tweets").willReturn(created()));
 
-        assertThatThrownBy(this::publish)
+        assertThatThrownBy(
+                        () ->
+                                publisher()
+                                        .publish(
+                                                SocialTestHttp.post(
+                                                        "global:1000000",
+                                                        TEXT,
+                                                        Locale.ENGLISH,
+                                                        SocialTestHttp.image())))
                 .isInstanceOfSatisfying(
                         SocialPostRejectedException.class,
                         e -> {
                             assertThat(e.status()).isEqualTo(401);
-                            assertThat(e.reason()).isEqualTo("Unauthorized");
+                            assertThat(e.reason())
+                                    .isEqualTo(
+                                            "Unauthorized — renew the access token"
+                                                    + " (docs/operations.md, Renewing social"
+                                                    + " network tokens)");
                         });
+        // Not retried, and no tweet without its card.
+        x.verify(1, postRequestedFor(urlEqualTo("/2/media/upload")));
+        x.verify(0, postRequestedFor(urlEqualTo("/2/tweets")));
+        assertThat(sleeper.waits).isEmpty();
     }
 
     @Test
