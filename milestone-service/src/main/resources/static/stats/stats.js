@@ -205,22 +205,44 @@ function render(data) {
   document.dispatchEvent(new CustomEvent("stats:update", { detail: data }));
 }
 
+let source = null;
+let retry = null;
+
 function connect() {
-  const source = new EventSource(main.dataset.stream);
-  source.addEventListener("stats", (event) => {
+  clearTimeout(retry);
+  source = new EventSource(main.dataset.stream);
+  const own = source;
+  own.addEventListener("stats", (event) => {
     const data = JSON.parse(event.data);
     render(data);
     setState(data.live ? "live" : "behind");
   });
-  source.addEventListener("error", () => {
+  own.addEventListener("error", () => {
+    if (own !== source) return; // closed on pagehide
     setState("reconnecting");
     window.statsPage.reconnects++;
-    if (source.readyState === EventSource.CLOSED) {
+    if (own.readyState === EventSource.CLOSED) {
       // EventSource gives up on an error status; try again ourselves, a little later.
-      setTimeout(connect, 5000);
+      retry = setTimeout(connect, 5000);
     }
   });
 }
+
+// A page left for another is closed, not kept open: the back/forward cache would otherwise keep
+// its stream connected, and a browser allows only six connections per host — a few hidden pages
+// made the next page load wait (about a minute) for a free connection. Restored from that cache,
+// the page connects again.
+window.addEventListener("pagehide", () => {
+  clearTimeout(retry);
+  source?.close();
+  source = null;
+});
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted && main && source == null) {
+    setState("connecting");
+    connect();
+  }
+});
 
 if (main) {
   document.getElementById("countries")?.tHead.addEventListener("click", (event) => {

@@ -55,6 +55,52 @@ public final class Translations {
         }
     }
 
+    /**
+     * Fails when an HTML template under the classpath folder {@code folder} shows text of its own:
+     * every visible text must come from a message ({@code th:text="#{...}"}) or the model, so that
+     * no page reads in English in another language. Text inside an element whose content Thymeleaf
+     * replaces ({@code th:text}, {@code th:utext}, {@code th:replace}, {@code th:insert}, {@code
+     * th:remove}) is a prototype and not checked; comments, scripts and styles are skipped.
+     *
+     * @param folder e.g. {@code templates/milestone/stats}
+     */
+    public static void assertTemplatesUseMessages(String folder) {
+        java.net.URL url = Thread.currentThread().getContextClassLoader().getResource(folder);
+        if (url == null) {
+            throw new AssertionError("no folder " + folder + " on the classpath");
+        }
+        Set<String> literal = new TreeSet<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(url.toURI()))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                String html = java.nio.file.Files.readString(file);
+                html = html.replaceAll("(?s)<!--.*?-->", "");
+                html = html.replaceAll("(?s)<(script|style)\\b.*?</\\1>", "");
+                var text =
+                        java.util.regex.Pattern.compile(
+                                        "<([a-zA-Z][\\w:-]*)([^>]*)>([^<]*\\p{L}[^<]*)<")
+                                .matcher(html);
+                while (text.find()) {
+                    if (!text.group(2).matches("(?s).*th:(u?text|replace|insert|remove)\\b.*")) {
+                        literal.add(
+                                file.getFileName()
+                                        + ": <"
+                                        + text.group(1)
+                                        + "> "
+                                        + text.group(3).strip());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!literal.isEmpty()) {
+            throw new AssertionError(
+                    "text in templates of " + folder + " that no language translates: " + literal);
+        }
+    }
+
     /** Every key of {@code basename}, from its base (English) file. */
     public static Set<String> keys(String basename) {
         return new TreeSet<>(load(basename + ".properties").stringPropertyNames());

@@ -26,18 +26,23 @@ class StatsPageController {
     private final StatsSnapshots snapshots;
     private final StatsViews views;
     private final StatsProperties properties;
+    private final StatsMap map;
 
-    StatsPageController(StatsSnapshots snapshots, StatsViews views, StatsProperties properties) {
+    StatsPageController(
+            StatsSnapshots snapshots, StatsViews views, StatsProperties properties, StatsMap map) {
         this.snapshots = snapshots;
         this.views = views;
         this.properties = properties;
+        this.map = map;
     }
 
     /** The global count, the next milestone, every country, the recent milestones. */
     @GetMapping("/")
     String community(Model model, Locale locale, HttpServletResponse response) {
         page(model, locale, response, "frame-ancestors 'self'");
-        model.addAttribute("stats", views.community(snapshots.current()));
+        var stats = views.community(snapshots.current());
+        model.addAttribute("stats", stats);
+        model.addAttribute("map", map.view(stats.countries(), null, locale));
         return "milestone/stats/community";
     }
 
@@ -58,7 +63,8 @@ class StatsPageController {
 
     /**
      * The counter widget for an iframe on the platform's pages ({@code ?country=IT} for one
-     * country); with {@code /embed/chart}, the pages that other sites may frame.
+     * country); with {@code /embed/chart} and {@code /embed/map}, the pages that other sites may
+     * frame.
      */
     @GetMapping("/embed/counter")
     ModelAndView counter(
@@ -94,6 +100,27 @@ class StatsPageController {
                         ? null
                         : PublicStatsController.country(country, "country"));
         return new ModelAndView("milestone/stats/embed-chart", model.asMap());
+    }
+
+    /**
+     * The map widget for an iframe: every participating country shaded by its count, each linking
+     * to its page; {@code ?country=IT} marks one country, {@code ?lang=it} as everywhere.
+     */
+    @GetMapping("/embed/map")
+    ModelAndView map(
+            @RequestParam(required = false) String country,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
+        page(model, locale, response, "frame-ancestors " + frameAncestors());
+        String code =
+                country == null || country.isBlank()
+                        ? null
+                        : PublicStatsController.country(country, "country");
+        model.addAttribute("country", code);
+        model.addAttribute(
+                "map", map.view(views.community(snapshots.current()).countries(), code, locale));
+        return new ModelAndView("milestone/stats/embed-map", model.asMap());
     }
 
     private void page(

@@ -288,9 +288,107 @@ class StatsPageBrowserIT {
                         () ->
                                 assertThat(get("/api/public/stats/history.csv?scope=global"))
                                         .endsWith(",1235\r\n"));
-        assertThat(get("/api/public/stats/history.csv?scope=country:PL")).endsWith(",205\r\n");
+        // the country's history travels on its own key: it may come a moment later
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(get("/api/public/stats/history.csv?scope=country:PL"))
+                                        .endsWith(",205\r\n"));
         assertThat(script("return window.statsPage.loadedAt")).isEqualTo(loadedAt);
         assertThat((Long) script("return window.statsPage.reconnects")).isPositive();
+    }
+
+    @Test
+    @Order(4)
+    void shouldShadeTheMapLiveAndLetTheKeyboardVisitEveryCountry() throws Exception {
+        browser.manage().window().setSize(new Dimension(1200, 1700));
+        browser.get(base + "/?lang=en");
+        awaitState("live");
+        // eTwinning's 43 countries, Tunisia and Jordan beyond Europe among them
+        assertThat(script("return window.statsMap.shapes")).isEqualTo(43L);
+        assertThat(dataOf("#map a.country", "code")).hasSize(43).contains("TN", "JO", "LB");
+        assertThat(classOf("IT")).isEqualTo("country level-3"); // 730: 100–999
+        assertThat(classOf("TN")).isEqualTo("country level-0");
+
+        // twelve Tunisian teachers: the shade follows without a reload
+        Object loadedAt = script("return window.statsPage.loadedAt");
+        register(12, "TN");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(classOf("TN")).isEqualTo("country level-2"));
+        assertThat(
+                        script(
+                                "return document.querySelector('#map a[data-code=TN] title').textContent"))
+                .isEqualTo("Tunisia: 12 teachers");
+        assertThat(script("return window.statsPage.loadedAt")).isEqualTo(loadedAt);
+
+        // Tab from the map's hint reaches the first country (by name), Enter opens its page
+        script(
+                "const hint = document.getElementById('map-hint');"
+                        + " hint.tabIndex = -1; hint.focus()");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(script("return document.activeElement.dataset.code")).isEqualTo("AL");
+        assertThat(
+                        script(
+                                "return [...document.querySelectorAll('#map a.country')]"
+                                        + ".every(a => a.tabIndex === 0)"))
+                .isEqualTo(true);
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.ENTER).perform();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> browser.getCurrentUrl().endsWith("/countries/AL"));
+
+        // the widget, marking one country, in the README's screenshot
+        browser.manage().window().setSize(new Dimension(900, 1000));
+        browser.get(base + "/embed/map?country=TN&lang=en");
+        awaitState("live");
+        assertThat(
+                        script(
+                                "return document.querySelector('#map a[aria-current=true]').dataset.code"))
+                .isEqualTo("TN");
+        screenshot("stats-map.png");
+        browser.manage().window().setSize(new Dimension(1200, 1700));
+    }
+
+    /**
+     * Pages left for others must not keep their live stream open: the back/forward cache kept them,
+     * and with six connections per host the seventh page waited about a minute.
+     */
+    @Test
+    @Order(5)
+    void shouldOpenPageAfterPageWithoutWaitingForAConnection() {
+        for (String page :
+                java.util.List.of(
+                        "/?lang=en",
+                        "/countries/IT",
+                        "/countries/FR",
+                        "/countries/PL",
+                        "/countries/TN",
+                        "/embed/map",
+                        "/embed/counter",
+                        "/?lang=it",
+                        "/countries/DE")) {
+            long started = System.nanoTime();
+            browser.get(base + page);
+            await().atMost(Duration.ofSeconds(15))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(
+                                                    browser.findElement(By.id("live-status"))
+                                                            .getAttribute("data-state"))
+                                            .as("%s live", page)
+                                            .isEqualTo("live"));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf("page %s live after %d ms%n", page, millis);
+            // the load itself waited for a free connection: browser.get returned only then
+            assertThat(millis).as("%s loaded and live (ms)", page).isLessThan(15_000);
+        }
+    }
+
+    private String classOf(String code) {
+        return (String)
+                script(
+                        "return document.querySelector('#map a[data-code=' + arguments[0] + ']')"
+                                + ".getAttribute('class')",
+                        code);
     }
 
     /** Canvas pixels the chart painted (not transparent), counted in the page. */

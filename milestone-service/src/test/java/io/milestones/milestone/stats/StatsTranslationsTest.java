@@ -15,4 +15,9 @@ class StatsTranslationsTest {
                 .containsExactlyInAnyOrderElementsOf(Translations.SUPPORTED);
         Translations.assertComplete("i18n/milestone-stats", Translations.SUPPORTED);
     }
+
+    @Test
+    void shouldShowNoTextOfTheTemplatesThemselves() {
+        Translations.assertTemplatesUseMessages("templates/milestone/stats");
+    }
 }

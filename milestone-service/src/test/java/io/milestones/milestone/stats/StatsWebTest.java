@@ -36,7 +36,13 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(
         controllers = {PublicStatsController.class, StatsPageController.class},
         properties = "spring.config.name=milestone-service")
-@Import({StatsSnapshots.class, StatsViews.class, StatsStream.class, StatsWebTest.Fixture.class})
+@Import({
+    StatsSnapshots.class,
+    StatsViews.class,
+    StatsStream.class,
+    StatsMap.class,
+    StatsWebTest.Fixture.class
+})
 class StatsWebTest {
 
     static final Instant NOW = Instant.parse("2021-12-03T10:00:00Z");
@@ -104,6 +110,77 @@ class StatsWebTest {
                                         "IT",
                                         50_000,
                                         Instant.parse("2021-12-02T09:00:00Z")))));
+    }
+
+    @Test
+    void shouldDrawEveryParticipatingCountryOnTheMapShadedByItsCount() throws Exception {
+        String page =
+                mvc.perform(get("/?lang=en"))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+        // eTwinning's 43 countries, those beyond Europe too; each a link to its page
+        assertThat(countryLinks(page))
+                .hasSize(43)
+                .contains("TN", "JO", "LB", "AM", "AZ", "GE", "IS", "TR", "MT", "LI")
+                .doesNotContain("GB", "CH", "RU");
+        // shaded by powers of ten: 50,123 is 10,000 or more; 999 is 100–999; none yet is 0
+        assertThat(page)
+                .contains(
+                        "data-code=\"IT\" data-count=\"50123\" class=\"country level-5\"",
+                        "data-code=\"FR\" data-count=\"999\" class=\"country level-3\"",
+                        "data-code=\"DE\" data-count=\"0\" class=\"country level-0\"",
+                        "<title>Italy: 50,123 teachers</title>",
+                        "Where the teachers are",
+                        "100,000 or more",
+                        "10,000–99,999",
+                        "/stats/map")
+                .containsPattern("<circle cx=\"\\d+\" cy=\"\\d+\" r=\"5\"/>");
+        // in the order of the names in the visitor's language: the order of the keyboard
+        assertThat(countryLinks(page))
+                .startsWith("AL", "AM", "AT", "AZ", "BE")
+                .containsSubsequence("HR", "CY");
+        String italian =
+                mvc.perform(get("/?lang=it")).andReturn().getResponse().getContentAsString();
+        assertThat(countryLinks(italian)).containsSubsequence("CY", "HR"); // Cipro, Croazia
+    }
+
+    @Test
+    void shouldServeTheMapWidgetForOtherSitesToFrame() throws Exception {
+        String page =
+                mvc.perform(get("/embed/map?country=it&lang=it"))
+                        .andExpect(status().isOk())
+                        .andExpect(
+                                header().string(
+                                                "Content-Security-Policy",
+                                                containsString("frame-ancestors *")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+        assertThat(countryLinks(page)).hasSize(43);
+        assertThat(page)
+                .contains(
+                        "Dove sono i docenti",
+                        "data-stream=\"/api/public/stats/stream\"",
+                        "<title>Italia: 50.123 docenti</title>")
+                .containsPattern(
+                        "target=\"_blank\"\\s+rel=\"noopener\"\\s+data-code=\"IT\"\\s+"
+                                + "data-count=\"50123\"\\s+class=\"country level-5\"\\s+"
+                                + "aria-current=\"true\"");
+        assertThat(page).containsOnlyOnce("aria-current=\"true\"");
+        mvc.perform(get("/embed/map?country=XX1"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.errors[0].field").value("country"));
+    }
+
+    private static List<String> countryLinks(String page) {
+        return java.util.regex.Pattern.compile(
+                        "<a href=\"/countries/(\\w\\w)\"[^>]*class=\"country ")
+                .matcher(page)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
     }
 
     @Test

@@ -17,6 +17,11 @@ class NotifierTranslationsTest {
     }
 
     @Test
+    void shouldShowNoTextOfTheMailAndPageTemplatesThemselves() {
+        Translations.assertTemplatesUseMessages("templates/notifier");
+    }
+
+    @Test
     void shouldAskTheChainQuestionInEverySupportedLanguage() {
         CampaignProperties campaign = ConfiguredCampaign.load();
         assertThat(campaign.question(Locale.ITALIAN))
