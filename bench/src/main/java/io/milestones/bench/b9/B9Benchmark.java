@@ -70,10 +70,14 @@ public final class B9Benchmark implements Benchmark {
                             smtp.port(),
                             data,
                             Map.of(
-                                    "milestones.mail.rate-per-second", 0,
-                                    "milestones.webhooks.postmark.enabled", true,
-                                    "milestones.webhooks.postmark.username", "postmark",
-                                    "milestones.webhooks.postmark.password", WEBHOOK_PASSWORD));
+                                    "milestones.mail.rate-per-second",
+                                    0,
+                                    "milestones.webhooks.postmark.enabled",
+                                    true,
+                                    "milestones.webhooks.postmark.username",
+                                    "postmark",
+                                    "milestones.webhooks.postmark.password",
+                                    WEBHOOK_PASSWORD));
             try (var producer = producer(broker.bootstrapServers())) {
                 var jdbc = context.getBean(JdbcTemplate.class);
                 Bench.out.printf("   inserting %,d subscribers...%n", subscribers);
@@ -90,7 +94,8 @@ public final class B9Benchmark implements Benchmark {
 
                 int complaints = complain(context, subscribers);
                 Bench.out.printf("   %,d complaints posted to the Postmark webhook%n", complaints);
-                long suppressed = jdbc.queryForObject("select count(*) from suppressions", Long.class);
+                long suppressed =
+                        jdbc.queryForObject("select count(*) from suppressions", Long.class);
 
                 Bench.out.println("   milestone 2 (global:200000)");
                 Counts before2 = counts(smtp, subscribers);
@@ -106,7 +111,13 @@ public final class B9Benchmark implements Benchmark {
                                 String.class,
                                 "global:200000");
                 return report(
-                        subscribers, first, seconds1, second, seconds2, complaints, suppressed,
+                        subscribers,
+                        first,
+                        seconds1,
+                        second,
+                        seconds2,
+                        complaints,
+                        suppressed,
                         summary);
             } finally {
                 context.close();
@@ -165,7 +176,8 @@ public final class B9Benchmark implements Benchmark {
         return new Counts(rcpt, dead, dead, complainers);
     }
 
-    private static void awaitSettled(JdbcTemplate jdbc, String milestone, int rows, Duration atMost) {
+    private static void awaitSettled(
+            JdbcTemplate jdbc, String milestone, int rows, Duration atMost) {
         await().atMost(atMost)
                 .pollInterval(Duration.ofMillis(200))
                 .until(
