@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs benchmarks by id ({@code B1} … {@code B8}), prints each table and writes each section of
+ * Runs benchmarks by id ({@code B1} … {@code B9}), prints each table and writes each section of
  * {@code docs/benchmarks.md}. The benchmark of id {@code Bn} is the class {@code
  * io.milestones.bench.bn.BnBenchmark}. Started by {@code ./bench.sh}, one JVM per benchmark.
  */

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
  * Confirmed subscribers written straight into the notifier's tables (schema of its Flyway migration
  * V1: {@code subscriptions} and {@code subscription_scopes}), in batches.
  */
-final class Subscribers {
+public final class Subscribers {
 
     private static final int BATCH = 1_000;
 
@@ -20,7 +20,7 @@ final class Subscribers {
     /**
      * Inserts {@code count} confirmed subscribers of {@code scope}, {@code <prefix>N@example.org}.
      */
-    static void insert(DataSource dataSource, String prefix, String scope, int count)
+    public static void insert(DataSource dataSource, String prefix, String scope, int count)
             throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = dataSource.getConnection();

@@ -118,7 +118,11 @@ class BounceMailbox implements SchedulingConfigurer {
 
     /** True when the message was a bounce or complaint about one of our deliveries. */
     private boolean handle(MimeMessage message) throws MessagingException, IOException {
-        BounceReport report = reader.read(message);
+        // Parsed from a local copy of the raw message, not part by part over IMAP: a server's
+        // BODYSTRUCTURE of a nested message/rfc822 part may hand back its body without its
+        // headers (GreenMail does), and the returned Message-ID is all a bounce without a VERP
+        // token (Gmail's, sent to the From address) can be matched by.
+        BounceReport report = reader.read(new MimeMessage(message));
         Optional<EmailDelivery> delivery = delivery(report);
         boolean ours =
                 delivery.isPresent()

@@ -104,7 +104,7 @@ abstract class BounceMailboxTest {
 
         assertThat(
                         jdbc.queryForList(
-                                "select recipient || '=' || bounce from deliveries"
+                                "select recipient || '=' || coalesce(bounce, 'null') from deliveries"
                                         + " where milestone_id = ? order by recipient",
                                 String.class,
                                 MILESTONE))
