@@ -9,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param country their country
  * @param displayName never written any more: {@code milestones} is compacted and kept forever, so
  *     it names nobody (docs/decisions/0105); the notifier looks the name up, with the consent to
- *     publish it, in its own erasable table. Milestones written before v2 may still carry one;
- *     erasure re-publishes them without it.
+ *     publish it, in its own erasable table. Milestones written before v2 may still carry one; the
+ *     migration re-publishes each of them under the same key without it ({@link
+ *     RegistrationsV1Migration#withoutName}), so no milestone is left that erasure would have to
+ *     re-publish.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CrossedBy(String teacherId, String country, String displayName) {

@@ -1,6 +1,7 @@
 package io.milestones.notifier.milestone;
 
 import io.milestones.events.MilestoneReached;
+import io.milestones.events.RegistrationsV1Migration;
 import io.milestones.events.Topics;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +32,10 @@ class MilestoneListener {
             topics = Topics.MILESTONES,
             containerFactory = "transactionalListenerContainerFactory")
     void onMilestone(ConsumerRecord<String, Object> record) {
+        if (record.headers().lastHeader(RegistrationsV1Migration.REPUBLISHED_HEADER) != null) {
+            // the same milestone re-published without a name (migration): celebrated already
+            return;
+        }
         if (record.value() instanceof MilestoneReached reached) {
             log.info("Milestone {} reached (count {})", reached.milestoneId(), reached.count());
             for (MilestoneChannel channel : channels) {

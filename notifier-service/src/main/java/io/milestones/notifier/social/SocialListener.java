@@ -1,6 +1,7 @@
 package io.milestones.notifier.social;
 
 import io.milestones.events.MilestoneReached;
+import io.milestones.events.RegistrationsV1Migration;
 import io.milestones.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,6 +28,10 @@ class SocialListener {
             topics = Topics.MILESTONES,
             containerFactory = SocialConfig.SOCIAL_FACTORY)
     void onMilestone(ConsumerRecord<String, Object> record) {
+        if (record.headers().lastHeader(RegistrationsV1Migration.REPUBLISHED_HEADER) != null) {
+            // the same milestone re-published without a name (migration): celebrated already
+            return;
+        }
         if (record.value() instanceof MilestoneReached reached) {
             announcer.celebrate(reached);
         }

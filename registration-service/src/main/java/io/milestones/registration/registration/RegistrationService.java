@@ -148,6 +148,11 @@ public class RegistrationService {
         return Boolean.TRUE.equals(erased);
     }
 
+    /** The registry's row of a teacher, erased or not. */
+    public java.util.Optional<Teacher> find(String teacherId) {
+        return teachers.find(teacherId);
+    }
+
     /** Now, at the precision the database keeps, so an answer repeated from a row is identical. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

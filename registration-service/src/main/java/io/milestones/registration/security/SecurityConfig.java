@@ -58,6 +58,10 @@ public class SecurityConfig {
                                                 "/swagger-ui.html",
                                                 "/error")
                                         .permitAll()
+                                        .requestMatchers(
+                                                HttpMethod.GET,
+                                                "/api/registrations/*/personal-data")
+                                        .hasRole("ADMIN")
                                         .requestMatchers(HttpMethod.DELETE, "/api/registrations/**")
                                         .hasRole("ADMIN")
                                         .requestMatchers("/api/admin/**")
