@@ -81,6 +81,14 @@ public class MilestoneArchive {
         return crossed;
     }
 
+    /** Milestones reached at or after {@code instant}, as fanned out. */
+    public List<MilestoneReached> reachedSince(java.time.Instant instant) {
+        return jdbc.query(
+                "select * from celebrated_milestones where reached_at >= ?",
+                MilestoneArchive::map,
+                Timestamp.from(instant));
+    }
+
     /** Erasure: the milestone stays, the name of who crossed it goes. */
     public void eraseName(String teacherId) {
         jdbc.update(
