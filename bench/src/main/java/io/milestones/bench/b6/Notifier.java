@@ -12,7 +12,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * command-line arguments, so a {@code -Dname=value} given to the JVM still wins), with its
  * subscribers in an H2 file of its own.
  */
-final class Notifier {
+public final class Notifier {
 
     /**
      * The security auto-configuration the other services' starters would bring in (the local
@@ -29,7 +29,7 @@ final class Notifier {
 
     private Notifier() {}
 
-    static ConfigurableApplicationContext start(
+    public static ConfigurableApplicationContext start(
             String bootstrapServers, int smtpPort, Path data, Map<String, Object> extra) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("server.port", 0);
@@ -54,7 +54,7 @@ final class Notifier {
     }
 
     /** Whether every listener container of the notifier has its partitions. */
-    static boolean assigned(ConfigurableApplicationContext notifier) {
+    public static boolean assigned(ConfigurableApplicationContext notifier) {
         return notifier
                 .getBean(KafkaListenerEndpointRegistry.class)
                 .getListenerContainers()
