@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks B1-B9 (docs/benchmarks.md): each stage beside its reference on this machine.
+# Benchmarks B1-B9 and B11 (docs/benchmarks.md): each stage beside its reference on this machine.
 #
 #   ./bench.sh              all of them, one after another (about half an hour on 2 cores)
 #   ./bench.sh B3 B7        only these
@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 
 ids=("$@")
 if [ ${#ids[@]} -eq 0 ]; then
-  ids=(B1 B2 B3 B4 B5 B6 B7 B8 B9)
+  ids=(B1 B2 B3 B4 B5 B6 B7 B8 B9 B11)
 fi
 
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then

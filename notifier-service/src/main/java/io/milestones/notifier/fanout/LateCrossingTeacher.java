@@ -6,6 +6,9 @@ import io.milestones.notifier.delivery.Channel;
 import io.milestones.notifier.delivery.NotificationRequest;
 import io.milestones.notifier.milestone.MilestoneArchive;
 import io.milestones.notifier.subscription.SubscriberJoined;
+import io.milestones.notifier.subscription.SubscribersJoined;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
@@ -36,12 +39,20 @@ class LateCrossingTeacher {
     }
 
     @EventListener
-    void on(SubscriberJoined joined) throws InterruptedException, ExecutionException {
-        var recipient = joined.recipient();
-        if (recipient.teacherId() == null) {
+    void on(SubscribersJoined batch) throws InterruptedException, ExecutionException {
+        Map<String, SubscriberJoined> byTeacher = new HashMap<>();
+        for (SubscriberJoined joined : batch.subscribers()) {
+            if (joined.recipient().teacherId() != null) {
+                byTeacher.put(joined.recipient().teacherId(), joined);
+            }
+        }
+        if (byTeacher.isEmpty()) {
             return;
         }
-        for (MilestoneReached milestone : archive.crossedBy(recipient.teacherId())) {
+        // one look-up for the whole batch: most teachers crossed nothing
+        for (MilestoneReached milestone : archive.crossedBy(byTeacher.keySet())) {
+            SubscriberJoined joined = byTeacher.get(milestone.crossedBy().teacherId());
+            var recipient = joined.recipient();
             if (!joined.scopes().contains(milestone.scope().id())) {
                 continue;
             }

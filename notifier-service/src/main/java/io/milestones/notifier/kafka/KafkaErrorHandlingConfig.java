@@ -78,6 +78,7 @@ public class KafkaErrorHandlingConfig {
                         .config(TopicConfig.DELETE_RETENTION_MS_CONFIG, "86400000")
                         .build(),
                 topic(Topics.deadLetter(Topics.REGISTRATIONS), topics),
+                topic(Topics.deadLetter(Topics.TEACHER_CONTACTS), topics),
                 topic(Topics.NOTIFICATION_REQUESTS, topics));
     }
 

@@ -63,12 +63,30 @@ public class MilestoneArchive {
                 .findFirst();
     }
 
-    /** Milestones {@code teacherId} crossed. */
-    public List<MilestoneReached> crossedBy(String teacherId) {
+    /** Milestones any of {@code teacherIds} crossed; one query per thousand teachers. */
+    public List<MilestoneReached> crossedBy(java.util.Collection<String> teacherIds) {
+        List<String> all = List.copyOf(teacherIds);
+        List<MilestoneReached> crossed = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += 1_000) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 1_000));
+            crossed.addAll(
+                    jdbc.query(
+                            "select * from celebrated_milestones where crossed_by_teacher_id in ("
+                                    + String.join(
+                                            ", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                                    + ")",
+                            MilestoneArchive::map,
+                            chunk.toArray()));
+        }
+        return crossed;
+    }
+
+    /** Milestones reached at or after {@code instant}, as fanned out. */
+    public List<MilestoneReached> reachedSince(java.time.Instant instant) {
         return jdbc.query(
-                "select * from celebrated_milestones where crossed_by_teacher_id = ?",
+                "select * from celebrated_milestones where reached_at >= ?",
                 MilestoneArchive::map,
-                teacherId);
+                Timestamp.from(instant));
     }
 
     /** Erasure: the milestone stays, the name of who crossed it goes. */

@@ -2,6 +2,10 @@ package io.milestones.notifier.milestone;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -12,6 +16,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class TeacherNames {
+
+    private static final int CHUNK = 1_000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -53,6 +59,39 @@ public class TeacherNames {
                         teacherId)
                 .stream()
                 .findFirst();
+    }
+
+    /**
+     * The names of a batch of contact records at once: every teacher of {@code names} ends with the
+     * name given, or none where it is {@code null}. One delete and one multi-row insert per
+     * thousand teachers, in the caller's transaction.
+     */
+    public void replaceAll(Map<String, TeacherName> names) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<String> teachers = List.copyOf(names.keySet());
+        for (int from = 0; from < teachers.size(); from += CHUNK) {
+            List<String> chunk = teachers.subList(from, Math.min(teachers.size(), from + CHUNK));
+            jdbc.update(
+                    "delete from teacher_names where teacher_id in ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                            + ")",
+                    chunk.toArray());
+            List<Object> args = new ArrayList<>();
+            for (String teacher : chunk) {
+                TeacherName name = names.get(teacher);
+                if (name != null) {
+                    args.addAll(List.of(teacher, name.displayName(), name.publicName(), now));
+                }
+            }
+            if (!args.isEmpty()) {
+                jdbc.update(
+                        "insert into teacher_names (teacher_id, display_name, public_name,"
+                                + " updated_at) values "
+                                + String.join(
+                                        ", ", Collections.nCopies(args.size() / 4, "(?, ?, ?, ?)")),
+                        args.toArray());
+            }
+        }
     }
 
     /** Erasure: the name goes. */

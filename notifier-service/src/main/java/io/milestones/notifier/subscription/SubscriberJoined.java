@@ -1,12 +1,14 @@
 package io.milestones.notifier.subscription;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
- * A registered teacher became (or, redelivered, still is) a confirmed subscriber. Published inside
- * the registrations listener's transaction, after the subscriber was saved.
+ * A registered teacher became (or, redelivered, still is) a confirmed subscriber; one of the {@link
+ * SubscribersJoined} of a batch.
  *
  * @param recipient the subscriber
  * @param scopes what they subscribed to
+ * @param registeredAt when the teacher registered (their latest contact record's event time)
  */
-public record SubscriberJoined(Recipient recipient, Set<String> scopes) {}
+public record SubscriberJoined(Recipient recipient, Set<String> scopes, Instant registeredAt) {}

@@ -4,13 +4,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,8 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class SubscriptionRepository {
 
+    /** Rows (or keys) per statement of the batch writes and look-ups. */
+    static final int CHUNK = 1_000;
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private Boolean postgres;
 
     SubscriptionRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -106,6 +119,166 @@ class SubscriptionRepository {
                                 rs.getString("language"),
                                 rs.getString("teacher_id")),
                 args);
+    }
+
+    /**
+     * The stored subscriptions of {@code teachers} and of {@code emails}, with their scopes: what a
+     * batch of registrations starts from. A few queries per batch, none per record.
+     */
+    List<SubscriberBatch.Row> storedFor(Set<String> teachers, Set<String> emails) {
+        Map<UUID, SubscriberBatch.Row> found = new LinkedHashMap<>();
+        RowMapper<SubscriberBatch.Row> row =
+                (rs, i) ->
+                        new SubscriberBatch.Row(
+                                withoutScopes(rs, i),
+                                rs.getTimestamp("created_at").toInstant(),
+                                instant(rs.getTimestamp("confirmed_at")),
+                                instant(rs.getTimestamp("registered_at")));
+        for (String column : List.of("teacher_id", "email")) {
+            for (List<String> chunk : chunks(column.equals("email") ? emails : teachers)) {
+                jdbc.query(
+                                "select * from subscriptions where "
+                                        + column
+                                        + " in ("
+                                        + marks(chunk.size(), 1)
+                                        + ")",
+                                row,
+                                chunk.toArray())
+                        .forEach(r -> found.putIfAbsent(r.subscription().id(), r));
+            }
+        }
+        Map<UUID, Set<String>> scopes = new HashMap<>();
+        for (List<UUID> chunk : chunks(found.keySet())) {
+            jdbc.query(
+                    "select subscription_id, scope from subscription_scopes where subscription_id"
+                            + " in ("
+                            + marks(chunk.size(), 1)
+                            + ")",
+                    rs -> {
+                        scopes.computeIfAbsent(
+                                        rs.getObject("subscription_id", UUID.class),
+                                        k -> new HashSet<>())
+                                .add(rs.getString("scope"));
+                    },
+                    chunk.toArray());
+        }
+        return found.values().stream()
+                .map(
+                        r -> {
+                            Subscription s = r.subscription();
+                            return new SubscriberBatch.Row(
+                                    new Subscription(
+                                            s.id(),
+                                            s.email(),
+                                            s.language(),
+                                            s.status(),
+                                            s.teacherId(),
+                                            Set.copyOf(scopes.getOrDefault(s.id(), Set.of()))),
+                                    r.createdAt(),
+                                    r.confirmedAt(),
+                                    r.registeredAt());
+                        })
+                .toList();
+    }
+
+    /** Deletes these subscriptions (and, by cascade, their scopes). */
+    void deleteAll(List<UUID> ids) {
+        for (List<UUID> chunk : chunks(ids)) {
+            jdbc.update(
+                    "delete from subscriptions where id in (" + marks(chunk.size(), 1) + ")",
+                    chunk.toArray());
+        }
+    }
+
+    /**
+     * Inserts or updates these rows by id, {@value #CHUNK} to a statement: {@code INSERT ... ON
+     * CONFLICT} on PostgreSQL, {@code MERGE ... KEY} on H2. Stored rows before new ones, so an
+     * address or teacher that moves is free before it is taken.
+     */
+    void upsertAll(List<SubscriberBatch.Row> rows) {
+        for (List<SubscriberBatch.Row> chunk : chunks(rows)) {
+            String values = marks(chunk.size(), 8);
+            String sql =
+                    postgres()
+                            ? "insert into subscriptions (id, email, language, status, teacher_id,"
+                                    + " created_at, confirmed_at, registered_at) values "
+                                    + values
+                                    + " on conflict (id) do update set email = excluded.email,"
+                                    + " language = excluded.language, status = excluded.status,"
+                                    + " teacher_id = excluded.teacher_id, confirmed_at ="
+                                    + " excluded.confirmed_at, registered_at ="
+                                    + " excluded.registered_at"
+                            : "merge into subscriptions (id, email, language, status, teacher_id,"
+                                    + " created_at, confirmed_at, registered_at) key (id) values "
+                                    + values;
+            List<Object> args = new ArrayList<>(chunk.size() * 8);
+            for (SubscriberBatch.Row row : chunk) {
+                Subscription s = row.subscription();
+                args.add(s.id());
+                args.add(s.email());
+                args.add(s.language());
+                args.add(s.status().name());
+                args.add(s.teacherId());
+                args.add(Timestamp.from(row.createdAt()));
+                args.add(row.confirmedAt() == null ? null : Timestamp.from(row.confirmedAt()));
+                args.add(row.registeredAt() == null ? null : Timestamp.from(row.registeredAt()));
+            }
+            jdbc.update(sql, args.toArray());
+        }
+    }
+
+    /** Adds scopes to subscriptions; a scope already there stays as it is. */
+    void addScopes(Map<UUID, Set<String>> scopes) {
+        List<Object[]> pairs = new ArrayList<>();
+        scopes.forEach((id, set) -> set.forEach(scope -> pairs.add(new Object[] {id, scope})));
+        for (List<Object[]> chunk : chunks(pairs)) {
+            String values = marks(chunk.size(), 2);
+            String sql =
+                    postgres()
+                            ? "insert into subscription_scopes (subscription_id, scope) values "
+                                    + values
+                                    + " on conflict do nothing"
+                            : "merge into subscription_scopes (subscription_id, scope)"
+                                    + " key (subscription_id, scope) values "
+                                    + values;
+            jdbc.update(sql, chunk.stream().flatMap(Arrays::stream).toArray());
+        }
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres =
+                    jdbc.execute(
+                            (ConnectionCallback<Boolean>)
+                                    c ->
+                                            c.getMetaData()
+                                                    .getDatabaseProductName()
+                                                    .toLowerCase(Locale.ROOT)
+                                                    .contains("postgres"));
+        }
+        return postgres;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static <T> List<List<T>> chunks(java.util.Collection<T> all) {
+        List<T> list = List.copyOf(all);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += CHUNK) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    /** {@code ?, ?} for one column, {@code (?, ?), (?, ?)} for rows of several. */
+    private static String marks(int rows, int columns) {
+        String row =
+                columns == 1
+                        ? "?"
+                        : "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", Collections.nCopies(rows, row));
     }
 
     private void replaceScopes(UUID id, Set<String> scopes) {

@@ -1,8 +1,5 @@
 package io.milestones.notifier.subscription;
 
-import io.milestones.events.Scope;
-import io.milestones.events.TeacherContact;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -10,7 +7,6 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Everything that creates, confirms, changes or removes a subscription. */
@@ -21,17 +17,14 @@ class SubscriptionService {
 
     private final SubscriptionRepository repository;
     private final SubscriptionMailer mailer;
-    private final ApplicationEventPublisher events;
     private final Executor mailExecutor;
 
     SubscriptionService(
             SubscriptionRepository repository,
             SubscriptionMailer mailer,
-            ApplicationEventPublisher events,
             @Qualifier("applicationTaskExecutor") Executor mailExecutor) {
         this.repository = repository;
         this.mailer = mailer;
-        this.events = events;
         this.mailExecutor = mailExecutor;
     }
 
@@ -104,64 +97,6 @@ class SubscriptionService {
                             repository.update(changed);
                             return changed;
                         });
-    }
-
-    /**
-     * A teacher who consented to milestone e-mails becomes a confirmed subscriber of the global
-     * count and of their country, in their language; their consent is the opt-in. Idempotent.
-     */
-    void teacherRegistered(TeacherContact teacher) {
-        if (!teacher.consents().milestoneEmails() || teacher.email() == null) {
-            return;
-        }
-        String address = Emails.normalise(teacher.email());
-        Optional<Subscription> existing =
-                repository
-                        .findByTeacher(teacher.teacherId())
-                        .or(() -> repository.findByEmail(address));
-        Set<String> scopes = new LinkedHashSet<>();
-        scopes.add(Scope.GLOBAL.id());
-        scopes.add(Scope.country(teacher.country()).id());
-        Subscription subscription;
-        if (existing.isPresent()) {
-            Subscription s = existing.get();
-            scopes.addAll(s.scopes());
-            subscription =
-                    new Subscription(
-                            s.id(),
-                            s.email(),
-                            s.confirmed() ? s.language() : teacher.language(),
-                            SubscriptionStatus.CONFIRMED,
-                            teacher.teacherId(),
-                            Set.copyOf(scopes));
-            repository.update(subscription);
-        } else {
-            subscription =
-                    new Subscription(
-                            UUID.randomUUID(),
-                            address,
-                            teacher.language(),
-                            SubscriptionStatus.CONFIRMED,
-                            teacher.teacherId(),
-                            Set.copyOf(scopes));
-            repository.insert(subscription);
-        }
-        events.publishEvent(
-                new SubscriberJoined(
-                        new Recipient(
-                                subscription.id(),
-                                subscription.email(),
-                                subscription.language(),
-                                subscription.teacherId()),
-                        subscription.scopes()));
-    }
-
-    /** Erasure (GDPR): the subscriber goes, and so does every copy of their address. */
-    void teacherErased(String teacherId) {
-        Optional<Subscription> existing = repository.findByTeacher(teacherId);
-        existing.ifPresent(s -> repository.delete(s.id()));
-        events.publishEvent(
-                new SubscriberErased(teacherId, existing.map(Subscription::email).orElse(null)));
     }
 
     private Subscription newPending(String address, String language, Set<String> scopes) {
