@@ -11,6 +11,7 @@ COPY registration-service registration-service
 COPY milestone-service milestone-service
 COPY notifier-service notifier-service
 COPY ops-console ops-console
+COPY chain-service chain-service
 COPY service-support service-support
 COPY local-stack/pom.xml local-stack/pom.xml
 COPY bench/pom.xml bench/pom.xml

@@ -9,7 +9,9 @@ public enum EventType {
     TEACHER_CONTACT("io.milestones.teacher.contact.v1", TeacherContact.class),
     TEACHER_ERASED("io.milestones.teacher.erased.v1", TeacherErased.class),
     MILESTONE_REACHED("io.milestones.milestone.reached.v1", MilestoneReached.class),
-    MILESTONE_APPROACHING("io.milestones.milestone.approaching.v1", MilestoneApproaching.class);
+    MILESTONE_APPROACHING("io.milestones.milestone.approaching.v1", MilestoneApproaching.class),
+    CHAIN_POST_OBSERVED("io.milestones.chain.post.observed.v1", ChainPostObserved.class),
+    CHAIN_POST_DELETED("io.milestones.chain.post.deleted.v1", ChainPostDeleted.class);
 
     private final String ceType;
     private final Class<?> payload;

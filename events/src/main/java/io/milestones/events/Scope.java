@@ -32,6 +32,11 @@ public record Scope(ScopeType type, String key) {
         return new Scope(ScopeType.LANGUAGE, language);
     }
 
+    /** A campaign's chain, keyed by its main hashtag. */
+    public static Scope campaign(String campaign) {
+        return new Scope(ScopeType.CAMPAIGN, campaign);
+    }
+
     /** Stable identifier: {@code global}, {@code country:IT}. */
     @JsonIgnore
     public String id() {

@@ -7,7 +7,9 @@ import java.util.Locale;
 public enum ScopeType {
     GLOBAL,
     COUNTRY,
-    LANGUAGE;
+    LANGUAGE,
+    /** A campaign's social chain, e.g. {@code campaign:1MeTwinners}: distinct participants. */
+    CAMPAIGN;
 
     /** The lower-case name used in JSON and in milestone ids. */
     @JsonValue
@@ -23,6 +25,6 @@ public enum ScopeType {
             }
         }
         throw new IllegalArgumentException(
-                "unknown scope '" + id + "', expected one of global, country, language");
+                "unknown scope '" + id + "', expected one of global, country, language, campaign");
     }
 }

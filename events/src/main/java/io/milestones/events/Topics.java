@@ -38,6 +38,20 @@ public final class Topics {
      */
     public static final String MILESTONE_COUNT_HISTORY = "milestone-count-history";
 
+    /**
+     * {@link ChainPostObserved} and {@link ChainPostDeleted}, keyed by the author's network
+     * account. Written by chain-service, counted by milestone-service (scope {@code
+     * campaign:<tag>}).
+     */
+    public static final String SOCIAL_CHAIN = "social-chain";
+
+    /**
+     * chain-service's position on each network stream (Jetstream cursor, Mastodon last status id),
+     * keyed by stream; compacted, written in the same Kafka transaction as the {@link
+     * #SOCIAL_CHAIN} records it covers.
+     */
+    public static final String CHAIN_CURSORS = "chain-cursors";
+
     /** One delivery to do, keyed by recipient. */
     public static final String NOTIFICATION_REQUESTS = "notification-requests";
 

@@ -69,6 +69,28 @@ class GoldenSamplesTest {
                                 Instant.parse("2021-11-20T16:02:12.004Z"),
                                 new CrossedBy("t-049981", "IT", null))),
                 Arguments.of(
+                        "chain-post-observed.v1.json",
+                        new ChainPostObserved(
+                                "1MeTwinners",
+                                ChainNetwork.BLUESKY,
+                                "at://did:plc:teacher0002/app.bsky.feed.post/3kchain0002",
+                                "https://bsky.app/profile/did:plc:teacher0002/post/3kchain0002",
+                                "did:plc:teacher0002",
+                                "it",
+                                Instant.parse("2021-12-03T11:02:00Z"),
+                                java.util.List.of("did:plc:teacher0003"),
+                                "at://did:plc:teacher0001/app.bsky.feed.post/3kchain0001",
+                                null,
+                                java.util.List.of("1metwinners"))),
+                Arguments.of(
+                        "chain-post-deleted.v1.json",
+                        new ChainPostDeleted(
+                                "1MeTwinners",
+                                ChainNetwork.MASTODON,
+                                "109876543210",
+                                "maria@mastodon.example",
+                                Instant.parse("2021-12-04T08:30:00Z"))),
+                Arguments.of(
                         "milestone-approaching.v1.json",
                         new MilestoneApproaching(
                                 "global:1000000",

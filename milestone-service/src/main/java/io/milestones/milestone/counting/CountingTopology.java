@@ -120,11 +120,42 @@ public final class CountingTopology {
                                 Named.as("distinct-teachers"),
                                 RegistrationGate.STORE);
 
+        KStream<String, ScopeIncrement> chainIncrements = null;
+        if (rules.dimensions().contains(ScopeType.CAMPAIGN)) {
+            chainIncrements = chainParticipants(builder);
+        }
+        KStream<String, ScopeIncrement> extra = chainIncrements;
         gated.split(Named.as("gate-"))
                 .branch(
                         (key, value) -> value.isDeadLetter(),
                         Branched.withConsumer(CountingTopology::deadLetter, "dead"))
-                .defaultBranch(Branched.withConsumer(this::count, "counted"));
+                .defaultBranch(Branched.withConsumer(counted -> count(counted, extra), "counted"));
+    }
+
+    /**
+     * {@code social-chain} (keyed by author) through the {@link ChainGate}: each campaign's
+     * distinct participants as increments of scope {@code campaign:<tag>}; poison records to {@code
+     * social-chain-dlt}.
+     */
+    private KStream<String, ScopeIncrement> chainParticipants(StreamsBuilder builder) {
+        builder.addStateStore(store(ChainGate.STORE, Serdes.Long()));
+        var gated =
+                builder.stream(
+                                Topics.SOCIAL_CHAIN,
+                                Consumed.with(Serdes.String(), Serdes.ByteArray())
+                                        .withName("social-chain"))
+                        .processValues(
+                                ChainGate::new, Named.as("distinct-participants"), ChainGate.STORE);
+        gated.filter((key, value) -> value.isDeadLetter(), Named.as("chain-dead"))
+                .mapValues(ChainGated::deadLetter, Named.as("chain-dead-letter-value"))
+                .to(
+                        Topics.deadLetter(Topics.SOCIAL_CHAIN),
+                        Produced.with(Serdes.String(), Serdes.ByteArray())
+                                .withName("social-chain-dlt"));
+        return gated.filter((key, value) -> !value.isDeadLetter(), Named.as("chain-counted"))
+                .map(
+                        (author, value) -> KeyValue.pair(value.scopeId(), value.increment()),
+                        Named.as("chain-increments"));
     }
 
     private static void deadLetter(KStream<String, Gated> dead) {
@@ -135,7 +166,7 @@ public final class CountingTopology {
                                 .withName("registrations-dlt"));
     }
 
-    private void count(KStream<String, Gated> counted) {
+    private void count(KStream<String, Gated> counted, KStream<String, ScopeIncrement> extra) {
         boolean twoLevel =
                 options.globalAggregation() == GlobalAggregation.TWO_LEVEL
                         && rules.dimensions().contains(ScopeType.GLOBAL);
@@ -150,6 +181,9 @@ public final class CountingTopology {
                             Named.as("global-partial-sums"),
                             GlobalPreAggregator.STORE);
             increments = increments.merge(partialSums, Named.as("all-increments"));
+        }
+        if (extra != null) {
+            increments = increments.merge(extra, Named.as("with-chain-increments"));
         }
         KStream<String, ScopeIncrement> byScope =
                 increments.repartition(
@@ -237,7 +271,7 @@ public final class CountingTopology {
                         registration.baseline());
         List<KeyValue<String, ScopeIncrement>> out = new ArrayList<>(3);
         for (ScopeType dimension : rules.dimensions()) {
-            if (dimension == ScopeType.GLOBAL && !withGlobal) {
+            if ((dimension == ScopeType.GLOBAL && !withGlobal) || dimension == ScopeType.CAMPAIGN) {
                 continue;
             }
             out.add(KeyValue.pair(scopeOf(dimension, registration).id(), increment));
@@ -251,6 +285,8 @@ public final class CountingTopology {
             case GLOBAL -> Scope.GLOBAL;
             case COUNTRY -> Scope.country(registration.country());
             case LANGUAGE -> Scope.language(primaryLanguage(registration.language()));
+            case CAMPAIGN ->
+                    throw new IllegalArgumentException("a registration counts in no campaign");
         };
     }
 

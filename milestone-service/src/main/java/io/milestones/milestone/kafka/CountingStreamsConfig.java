@@ -1,5 +1,6 @@
 package io.milestones.milestone.kafka;
 
+import io.milestones.events.ScopeType;
 import io.milestones.events.Topics;
 import io.milestones.milestone.counting.CountingTopology;
 import io.milestones.milestone.rules.MilestoneRules;
@@ -54,6 +55,17 @@ class CountingStreamsConfig {
                 compacted(Topics.MILESTONES, properties),
                 compacted(Topics.MILESTONE_COUNTS, properties),
                 compacted(Topics.MILESTONE_COUNT_HISTORY, properties));
+    }
+
+    /** {@code social-chain} and its dead letters, when a campaign's chain is counted. */
+    @Bean
+    KafkaAdmin.NewTopics chainTopics(MilestoneRules rules, StreamsProperties properties) {
+        if (!rules.dimensions().contains(ScopeType.CAMPAIGN)) {
+            return new KafkaAdmin.NewTopics();
+        }
+        return new KafkaAdmin.NewTopics(
+                topic(Topics.SOCIAL_CHAIN, properties),
+                topic(Topics.deadLetter(Topics.SOCIAL_CHAIN), properties));
     }
 
     /**

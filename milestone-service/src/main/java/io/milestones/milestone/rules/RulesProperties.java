@@ -16,9 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param global the rule of the global count
  * @param country the rule of each country's count
  * @param language the rule of each language's count
+ * @param campaign the rule of each campaign's count of distinct chain participants (read from
+ *     {@code social-chain}); absent = the chain is not counted
  */
 @ConfigurationProperties("milestones.rules")
-record RulesProperties(RuleSpec global, RuleSpec country, RuleSpec language) {
+record RulesProperties(RuleSpec global, RuleSpec country, RuleSpec language, RuleSpec campaign) {
 
     /** Largest threshold of a series without {@code max}. */
     static final long SERIES_MAX = 1_000_000_000_000_000_000L;
@@ -107,6 +109,7 @@ record RulesProperties(RuleSpec global, RuleSpec country, RuleSpec language) {
         add(rules, ScopeType.GLOBAL, global, errors);
         add(rules, ScopeType.COUNTRY, country, errors);
         add(rules, ScopeType.LANGUAGE, language, errors);
+        add(rules, ScopeType.CAMPAIGN, campaign, errors);
         if (rules.isEmpty() && errors.isEmpty()) {
             errors.add(
                     "no dimension is counted: set milestones.rules.global, .country or .language"

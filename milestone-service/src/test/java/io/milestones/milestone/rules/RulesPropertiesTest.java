@@ -16,7 +16,8 @@ class RulesPropertiesTest {
                 new RulesProperties(
                                 new RuleSpec(List.of(3L), 10L, null, "1-2-5", 50L, 100L),
                                 null,
-                                new RuleSpec(null, 2L, 1L, null, null, null))
+                                new RuleSpec(null, 2L, 1L, null, null, null),
+                                null)
                         .toRules(List.of(0.9));
 
         assertThat(rules.ruleFor(Scope.GLOBAL).crossed(0, 100).toArray())
@@ -34,7 +35,8 @@ class RulesPropertiesTest {
                 new RulesProperties(
                         new RuleSpec(List.of(5L, 0L), null, null, null, null, null),
                         new RuleSpec(null, -5L, null, null, null, null),
-                        new RuleSpec(null, null, 3L, "1-2-x", null, null));
+                        new RuleSpec(null, null, 3L, "1-2-x", null, null),
+                        null);
 
         assertThatThrownBy(() -> properties.toRules(List.of(0.99, 1.5)))
                 .isInstanceOf(InvalidRulesException.class)
@@ -63,16 +65,18 @@ class RulesPropertiesTest {
                                                 new RuleSpec(
                                                         List.of(), null, null, null, null, null),
                                                 null,
+                                                null,
                                                 null)
                                         .toRules(List.of()))
                 .hasMessageContaining(
                         "milestones.rules.global has no rule: set thresholds, every or series");
-        assertThatThrownBy(() -> new RulesProperties(null, null, null).toRules(List.of()))
+        assertThatThrownBy(() -> new RulesProperties(null, null, null, null).toRules(List.of()))
                 .hasMessageContaining("no dimension is counted");
         assertThatThrownBy(
                         () ->
                                 new RulesProperties(
                                                 new RuleSpec(null, null, null, null, 5L, null),
+                                                null,
                                                 null,
                                                 null)
                                         .toRules(List.of()))

@@ -27,7 +27,7 @@ class PostLanguages {
                 switch (scope.type()) {
                     case COUNTRY -> social.languageOf(scope.key());
                     case LANGUAGE -> Locale.forLanguageTag(scope.key());
-                    case GLOBAL -> social.language();
+                    case GLOBAL, CAMPAIGN -> social.language();
                 };
         String bundled = messages.getMessage("social.language", null, null, wanted);
         return wanted.getLanguage().equals(bundled) ? wanted : social.language();
