@@ -64,7 +64,10 @@ class ComposeHealthChecksTest {
                     .as(service + " unhealthy when OUT_OF_SERVICE")
                     .isNotZero();
         }
-        assertThat(checked).as("services checked over /actuator/health").isEqualTo(4);
+        assertThat(checked)
+                .as(
+                        "services checked over /actuator/health: registration, milestone, notifier, chain, ops-console")
+                .isEqualTo(5);
     }
 
     /** The services with compose's merge keys ({@code <<: *service}) applied. */
