@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * directory, or a new schema in PostgreSQL (like test-support's {@code TestDatabaseExtension}),
  * removed again by {@link #close()}. PostgreSQL defaults to {@code
  * jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres}; {@code -Dbench.postgres.url} and
- * {@code -Dbench.postgres.user} change that.
+ * {@code -Dbench.postgres.user} change that. H2 runs with {@code WRITE_DELAY=0} as the services
+ * ship it (a commit is on disk when it returns); {@code -Dbench.h2.writeDelay=default} leaves H2's
+ * lazy default (what the services used before issue 13), a number sets that many ms.
  */
 public final class Database implements AutoCloseable {
 
@@ -49,8 +51,25 @@ public final class Database implements AutoCloseable {
 
     public static Database h2(String purpose) throws IOException {
         Path dir = Files.createTempDirectory("bench-" + purpose + "-h2");
+        String writeDelay = System.getProperty("bench.h2.writeDelay", "0").strip();
+        if (writeDelay.equalsIgnoreCase("default")) {
+            // H2's own default (500 ms): commits reach the disk lazily, lost on kill -9 (issue 13)
+            return new Database(
+                    "H2 (WRITE_DELAY default)",
+                    "jdbc:h2:file:" + dir + "/registry",
+                    "sa",
+                    dir,
+                    null,
+                    null);
+        }
+        String name = writeDelay.equals("0") ? "H2" : "H2 (WRITE_DELAY=" + writeDelay + ")";
         return new Database(
-                "H2", "jdbc:h2:file:" + dir + "/registry;WRITE_DELAY=0", "sa", dir, null, null);
+                name,
+                "jdbc:h2:file:" + dir + "/registry;WRITE_DELAY=" + Integer.parseInt(writeDelay),
+                "sa",
+                dir,
+                null,
+                null);
     }
 
     public static Database postgres(String purpose) throws SQLException {
