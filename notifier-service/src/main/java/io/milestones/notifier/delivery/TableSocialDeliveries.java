@@ -116,6 +116,35 @@ class TableSocialDeliveries implements SocialDeliveries {
         }
     }
 
+    @Override
+    public boolean claim(SocialDelivery delivery, int expectedAttempts) {
+        return jdbc.update(
+                        "update deliveries set status = ?, attempts = ?, last_error = ?,"
+                                + " updated_at = ? where milestone_id = ? and channel = ?"
+                                + " and recipient = ? and status = ? and attempts = ?",
+                        tableStatus(delivery.status()).name(),
+                        delivery.attempts(),
+                        delivery.lastError(),
+                        Timestamp.from(delivery.updatedAt()),
+                        delivery.milestoneId(),
+                        channel(delivery.network()).name(),
+                        delivery.account(),
+                        DeliveryStatus.PENDING.name(),
+                        expectedAttempts)
+                == 1;
+    }
+
+    @Override
+    public List<String> pending(String network, String lastErrorPrefix) {
+        return jdbc.queryForList(
+                "select milestone_id from deliveries where channel = ? and status = ?"
+                        + " and last_error like ? order by milestone_id",
+                String.class,
+                channel(network).name(),
+                DeliveryStatus.PENDING.name(),
+                lastErrorPrefix.replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+
     private static Channel channel(String network) {
         return Channel.valueOf(network.toUpperCase(Locale.ROOT));
     }

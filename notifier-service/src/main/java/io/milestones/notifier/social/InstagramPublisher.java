@@ -25,8 +25,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  *       caption (deterministic per milestone) counts as posted, so a retry after an ambiguous
  *       failure, or after a restart, never publishes twice;
  *   <li>check the publishing limit: {@code GET /{ig-user-id}/content_publishing_limit?fields=
- *       quota_usage,config} (50 posts per rolling 24 h); used up → transient failure, the milestone
- *       is retried later, its delivery stays {@code PENDING} in the deliveries table;
+ *       quota_usage,config} ({@code {"data": [{"quota_usage": 2, "config": {"quota_total": 50,
+ *       "quota_duration": 86400}}]}}, 50 posts per rolling 24 h); used up → {@link
+ *       PublishingLimitReachedException}: nothing is created, the delivery stays {@code PENDING}
+ *       and {@link WaitingPosts} tries again in this process once the window may have a free slot
+ *       (decision 0406);
  *   <li>create the image container: {@code POST /{ig-user-id}/media} ({@code image_url} = the card
  *       this notifier serves at its public HTTPS address, {@code caption}, {@code alt_text});
  *   <li>check {@code GET /{container-id}?fields=status_code} until {@code FINISHED}; {@code
@@ -149,19 +152,9 @@ class InstagramPublisher implements SocialPublisher {
         int total = usage.config() == null ? 50 : usage.config().quotaTotal();
         if (usage.quotaUsage() >= total) {
             long window = usage.config() == null ? 86_400 : usage.config().quotaDuration();
-            throw new SocialApiException(
-                    NETWORK,
-                    429,
-                    "content_publishing_limit",
-                    "publishing limit used up: "
-                            + usage.quotaUsage()
-                            + " of "
-                            + total
-                            + " posts in "
-                            + Duration.ofSeconds(window).toHours()
-                            + " h",
-                    Duration.ofSeconds(window),
-                    true);
+            // not an HTTP failure: thrown past the retry loop, the announcer waits in-process
+            throw new PublishingLimitReachedException(
+                    NETWORK, usage.quotaUsage(), total, Duration.ofSeconds(window));
         }
     }
 

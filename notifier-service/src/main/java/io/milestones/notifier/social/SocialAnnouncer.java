@@ -2,9 +2,14 @@ package io.milestones.notifier.social;
 
 import io.milestones.events.MilestoneReached;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +19,12 @@ import org.springframework.stereotype.Component;
  * SocialDeliveries}. One network failing does not keep the others from posting; afterwards the
  * failure is thrown: {@link SocialNetworkUnavailableException} (retry the record) if any network
  * failed transiently, else {@link SocialPostRejectedException} (dead-letter it).
+ *
+ * <p>A network whose publishing limit is used up ({@link PublishingLimitReachedException}) is no
+ * failure of the record: its delivery stays {@code PENDING} (last error {@link
+ * WaitingPosts#MARKER}…) and the post waits in {@link WaitingPosts}, re-checked with a bounded
+ * back-off until the window has a free slot, then published once; a restart finds the row again
+ * ({@link #resumeWaiting()}). Decision 0406.
  */
 @Component
 class SocialAnnouncer {
@@ -25,6 +36,7 @@ class SocialAnnouncer {
     private final SocialDeliveries deliveries;
     private final CelebrationCard card;
     private final CelebratedMilestones celebrated;
+    private final WaitingPosts waiting;
     private final Clock clock;
 
     SocialAnnouncer(
@@ -33,12 +45,14 @@ class SocialAnnouncer {
             SocialDeliveries deliveries,
             CelebrationCard card,
             CelebratedMilestones celebrated,
+            WaitingPosts waiting,
             Clock clock) {
         this.composer = composer;
         this.publishers = publishers;
         this.deliveries = deliveries;
         this.card = card;
         this.celebrated = celebrated;
+        this.waiting = waiting;
         this.clock = clock;
     }
 
@@ -54,6 +68,10 @@ class SocialAnnouncer {
         SocialImage image = anyAttaches ? cardOf(milestone) : null;
         RuntimeException failure = null;
         for (SocialPublisher publisher : publishers) {
+            if (waiting.isWaiting(milestone.milestoneId(), publisher.network())) {
+                log.debug("{} waits for {}'s window", milestone.milestoneId(), publisher.network());
+                continue;
+            }
             try {
                 announce(milestone, publisher, image);
             } catch (SocialPostRejectedException | SocialNetworkUnavailableException e) {
@@ -89,10 +107,147 @@ class SocialAnnouncer {
             record(post, publisher, SocialDeliveryStatus.FAILED, attempts, null, e.getMessage());
             log.error("Milestone {}: {}", milestone.milestoneId(), e.getMessage());
             throw e;
+        } catch (PublishingLimitReachedException e) {
+            var wait = new Wait(milestone, publisher);
+            Duration pause = wait.pause(e);
+            record(
+                    post,
+                    publisher,
+                    SocialDeliveryStatus.PENDING,
+                    attempts,
+                    null,
+                    wait.why(e, pause));
+            if (waiting.schedule(milestone.milestoneId(), publisher.network(), pause, wait)) {
+                log.info(
+                        "Milestone {} waits for {}: {}",
+                        milestone.milestoneId(),
+                        publisher.network(),
+                        wait.why(e, pause));
+            }
         } catch (SocialNetworkUnavailableException e) {
             record(post, publisher, SocialDeliveryStatus.PENDING, attempts, null, e.getMessage());
             log.warn("Milestone {}: {}", milestone.milestoneId(), e.getMessage());
             throw e;
+        }
+    }
+
+    /**
+     * At start-up: every post a previous run left waiting for a publishing window (its delivery
+     * {@code PENDING} with the {@link WaitingPosts#MARKER}) waits again, its limit checked at once.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeWaiting() {
+        for (SocialPublisher publisher : publishers) {
+            for (String milestoneId :
+                    deliveries.pending(publisher.network(), WaitingPosts.MARKER)) {
+                Optional<MilestoneReached> milestone =
+                        celebrated.find(milestoneId).or(() -> waiting.milestone(milestoneId));
+                if (milestone.isEmpty()) {
+                    log.warn(
+                            "{} waited for {} but is not in the archive; replay it from {}",
+                            milestoneId,
+                            publisher.network(),
+                            "milestones-dlt or the milestones topic");
+                    continue;
+                }
+                celebrated.remember(milestone.get());
+                if (waiting.schedule(
+                        milestoneId,
+                        publisher.network(),
+                        Duration.ZERO,
+                        new Wait(milestone.get(), publisher))) {
+                    log.info("Milestone {} waits again for {}", milestoneId, publisher.network());
+                }
+            }
+        }
+    }
+
+    /**
+     * One waiting post, tried on the waiting thread: re-reads its delivery (posted meanwhile →
+     * done), claims it (another process resumed it → done), publishes; a limit still used up or a
+     * network still down → the next pause, longer each time; a rejection → FAILED.
+     */
+    private final class Wait implements java.util.function.Supplier<Duration> {
+
+        private final MilestoneReached milestone;
+        private final SocialPublisher publisher;
+        private int check = 1;
+
+        Wait(MilestoneReached milestone, SocialPublisher publisher) {
+            this.milestone = milestone;
+            this.publisher = publisher;
+        }
+
+        Duration pause(SocialNetworkUnavailableException e) {
+            Duration window = e instanceof PublishingLimitReachedException l ? l.window() : null;
+            return waiting.properties().pause(check, window);
+        }
+
+        String why(SocialNetworkUnavailableException e, Duration pause) {
+            return WaitingPosts.MARKER
+                    + e.getMessage()
+                    + "; next check in "
+                    + pause.toString().substring(2).toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public Duration get() {
+            String id = milestone.milestoneId();
+            var previous = deliveries.find(id, publisher.network());
+            if (previous.isEmpty() || previous.get().status() != SocialDeliveryStatus.PENDING) {
+                return null;
+            }
+            int attempts = previous.get().attempts() + 1;
+            SocialImage image = publisher.attachesImage() ? cardOf(milestone) : null;
+            SocialPost post =
+                    composer.compose(milestone, publisher.network(), publisher.limit())
+                            .withImage(image);
+            // the marker stays while the attempt runs: a crash now leaves the row to resume
+            String checking = WaitingPosts.MARKER + "checking again (attempt " + attempts + ")";
+            if (!deliveries.claim(
+                    delivery(
+                            post,
+                            publisher,
+                            SocialDeliveryStatus.PENDING,
+                            attempts,
+                            null,
+                            checking),
+                    previous.get().attempts())) {
+                log.info("{} on {}: resumed by another process", id, publisher.network());
+                return null;
+            }
+            try {
+                PublishedPost published = publisher.publish(post);
+                record(post, publisher, SocialDeliveryStatus.POSTED, attempts, published, null);
+                log.info("Milestone {} posted on {} after waiting", id, publisher.network());
+                return null;
+            } catch (SocialPostRejectedException e) {
+                record(
+                        post,
+                        publisher,
+                        SocialDeliveryStatus.FAILED,
+                        attempts,
+                        null,
+                        e.getMessage());
+                log.error("Milestone {}: {}", id, e.getMessage());
+                return null;
+            } catch (SocialNetworkUnavailableException e) {
+                check++;
+                Duration pause = pause(e);
+                record(
+                        post,
+                        publisher,
+                        SocialDeliveryStatus.PENDING,
+                        attempts,
+                        null,
+                        why(e, pause));
+                log.info(
+                        "Milestone {} still waits for {}: {}",
+                        id,
+                        publisher.network(),
+                        e.getMessage());
+                return pause;
+            }
         }
     }
 
@@ -103,17 +258,26 @@ class SocialAnnouncer {
             int attempts,
             PublishedPost published,
             String error) {
-        deliveries.record(
-                new SocialDelivery(
-                        post.milestoneId(),
-                        publisher.network(),
-                        publisher.account(),
-                        status,
-                        attempts,
-                        published == null ? null : published.postId(),
-                        published == null ? null : published.url(),
-                        error,
-                        clock.instant()));
+        deliveries.record(delivery(post, publisher, status, attempts, published, error));
+    }
+
+    private SocialDelivery delivery(
+            SocialPost post,
+            SocialPublisher publisher,
+            SocialDeliveryStatus status,
+            int attempts,
+            PublishedPost published,
+            String error) {
+        return new SocialDelivery(
+                post.milestoneId(),
+                publisher.network(),
+                publisher.account(),
+                status,
+                attempts,
+                published == null ? null : published.postId(),
+                published == null ? null : published.url(),
+                error,
+                clock.instant());
     }
 
     /** The card, or none when it cannot be drawn: a picture never holds back the announcement. */

@@ -2,9 +2,12 @@ package io.milestones.notifier.social;
 
 import io.milestones.notifier.kafka.KafkaErrorHandlingConfig;
 import io.milestones.notifier.kafka.RetryProperties;
+import io.milestones.notifier.milestone.MilestoneArchive;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -78,6 +81,18 @@ class SocialConfig {
     @ConditionalOnMissingBean(SocialDeliveries.class)
     SocialDeliveries inMemorySocialDeliveries() {
         return new InMemorySocialDeliveries();
+    }
+
+    /** Posts waiting for a publishing window; after a restart found again in the archive. */
+    @Bean(destroyMethod = "close")
+    WaitingPosts waitingPosts(
+            LimitWaitProperties properties, ObjectProvider<MilestoneArchive> archive) {
+        return new WaitingPosts(
+                properties,
+                id -> {
+                    MilestoneArchive milestones = archive.getIfAvailable();
+                    return milestones == null ? Optional.empty() : milestones.find(id);
+                });
     }
 
     @Bean

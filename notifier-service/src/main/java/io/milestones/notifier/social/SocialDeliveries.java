@@ -1,5 +1,6 @@
 package io.milestones.notifier.social;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,4 +15,16 @@ public interface SocialDeliveries {
 
     /** Inserts or replaces the delivery of {@code (milestoneId, network)}. */
     void record(SocialDelivery delivery);
+
+    /**
+     * Replaces the delivery of {@code (milestoneId, network)} only while it is still {@code
+     * PENDING} after {@code expectedAttempts} attempts: of several processes resuming the same
+     * waiting post, one wins the claim and publishes.
+     *
+     * @return whether this caller won
+     */
+    boolean claim(SocialDelivery delivery, int expectedAttempts);
+
+    /** Milestones whose delivery on {@code network} is PENDING with a last error so starting. */
+    List<String> pending(String network, String lastErrorPrefix);
 }

@@ -50,6 +50,7 @@ class SocialAnnouncerTest {
                 deliveries,
                 new CelebrationCard(SocialFixtures.CAMPAIGN, languages, messages),
                 new CelebratedMilestones(),
+                SocialFixtures.waitingPosts(),
                 SocialFixtures.CLOCK);
     }
 

@@ -57,6 +57,13 @@ final class SocialFixtures {
                 new SocialProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5)));
     }
 
+    /** Nothing waits long: re-checks a few milliseconds apart; no archive behind. */
+    static WaitingPosts waitingPosts() {
+        return new WaitingPosts(
+                new LimitWaitProperties(Duration.ofMillis(5), Duration.ofMillis(20)),
+                id -> java.util.Optional.empty());
+    }
+
     static SocialProperties.Retry retry() {
         return new SocialProperties.Retry(
                 4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(30));

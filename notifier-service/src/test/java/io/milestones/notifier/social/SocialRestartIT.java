@@ -48,6 +48,7 @@ class SocialRestartIT {
                 deliveries,
                 new CelebrationCard(SocialFixtures.CAMPAIGN, languages, messages),
                 new CelebratedMilestones(),
+                SocialFixtures.waitingPosts(),
                 SocialFixtures.CLOCK);
     }
 
