@@ -40,17 +40,20 @@ class SmtpMailer {
     private final MailProperties properties;
     private final SendRate rate;
     private final DomainPacing pacing;
+    private final DkimSigning dkim;
 
     SmtpMailer(
             JavaMailSender mailSender,
             SmtpConnections connections,
             MailProperties properties,
-            DomainPacing pacing) {
+            DomainPacing pacing,
+            DkimSigning dkim) {
         this.mailSender = mailSender;
         this.connections = connections;
         this.properties = properties;
         this.rate = new SendRate(properties.ratePerSecond());
         this.pacing = pacing;
+        this.dkim = dkim;
     }
 
     /**
@@ -123,7 +126,7 @@ class SmtpMailer {
         }
         message.setSentDate(new Date());
         message.saveChanges();
-        return message;
+        return dkim.sign(message, envelopeFrom);
     }
 
     /**

@@ -198,6 +198,11 @@ class DomainPacingTest {
                         0,
                         Duration.ofSeconds(10),
                         new MailProperties.Card(false, 536));
-        return new SmtpMailer(sender, new SmtpConnections(sender, properties), properties, pacing);
+        return new SmtpMailer(
+                sender,
+                new SmtpConnections(sender, properties),
+                properties,
+                pacing,
+                new DkimSigning(new DkimProperties(false, "", "", "")));
     }
 }
