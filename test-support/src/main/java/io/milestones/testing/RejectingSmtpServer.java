@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -34,7 +35,7 @@ public final class RejectingSmtpServer implements AutoCloseable {
     public record Received(String returnPath, List<String> recipients, String data) {}
 
     private final ServerSocket socket;
-    private final ToIntFunction<String> rule;
+    private final Function<String, String> reply;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -43,7 +44,28 @@ public final class RejectingSmtpServer implements AutoCloseable {
      * @param rule the reply code for a recipient address (lower case): 250, 4xx or 5xx
      */
     public RejectingSmtpServer(ToIntFunction<String> rule) {
-        this.rule = rule;
+        this(
+                address -> {
+                    int code = rule.applyAsInt(address);
+                    return code < 300
+                            ? "250 2.1.5 OK"
+                            : code < 500
+                                    ? code + " 4.2.0 <" + address + ">: try again later"
+                                    : code + " 5.1.1 <" + address + ">: no such user";
+                },
+                true);
+    }
+
+    /**
+     * A server whose reply to each {@code RCPT TO} is the whole line {@code reply} gives for the
+     * address (lower case), e.g. {@code "451 4.7.0 try again later"}; a 2xx accepts it.
+     */
+    public static RejectingSmtpServer replying(Function<String, String> reply) {
+        return new RejectingSmtpServer(reply, true);
+    }
+
+    private RejectingSmtpServer(Function<String, String> reply, boolean wholeLines) {
+        this.reply = reply; // wholeLines only tells this constructor from the public one
         try {
             this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -122,15 +144,11 @@ public final class RejectingSmtpServer implements AutoCloseable {
                         String recipient = address(line).toLowerCase(Locale.ROOT);
                         attempts.computeIfAbsent(recipient, a -> new AtomicInteger())
                                 .incrementAndGet();
-                        int code = rule.applyAsInt(recipient);
-                        if (code < 300) {
+                        String answer = reply.apply(recipient);
+                        if (answer.startsWith("2")) {
                             to.add(recipient);
-                            reply(out, "250 2.1.5 OK");
-                        } else if (code < 500) {
-                            reply(out, code + " 4.2.0 <" + recipient + ">: try again later");
-                        } else {
-                            reply(out, code + " 5.1.1 <" + recipient + ">: no such user");
                         }
+                        reply(out, answer);
                     }
                     case "DATA" -> {
                         if (to.isEmpty()) {

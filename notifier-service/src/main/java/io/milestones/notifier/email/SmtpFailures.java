@@ -7,6 +7,8 @@ import io.milestones.notifier.suppression.BounceType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -17,6 +19,9 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * as greylisting or a full queue) may work later, so it is transient.
  */
 final class SmtpFailures {
+
+    /** An RFC 3463 status {@code 4.<subject>.<detail>}; the subject says what it is about. */
+    private static final Pattern ENHANCED = Pattern.compile("\\b4\\.(\\d{1,3})\\.\\d{1,3}\\b");
 
     private SmtpFailures() {}
 
@@ -51,6 +56,27 @@ final class SmtpFailures {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The recipient's domain asked us to try later as a whole: a 421 (closing the connection), or a
+     * 4xx whose enhanced status (RFC 3463) is not about one address or mailbox ({@code 4.1.x},
+     * {@code 4.2.x}: a full mailbox slows nobody else), e.g. {@code 451 4.7.0} or Gmail's {@code
+     * 421 4.7.28}. A 4xx without an enhanced status counts as the domain's.
+     */
+    static boolean domainThrottle(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            int code = replyCode(cause);
+            if (code == 421) {
+                return true;
+            }
+            if (code >= 400 && code < 500) {
+                Matcher enhanced = ENHANCED.matcher(String.valueOf(cause.getMessage()));
+                return !enhanced.find()
+                        || !(enhanced.group(1).equals("1") || enhanced.group(1).equals("2"));
+            }
+        }
+        return false;
     }
 
     static String describeMasked(Exception failure) {

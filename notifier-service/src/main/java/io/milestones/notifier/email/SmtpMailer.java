@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends {@link Mail} as {@code multipart/related}: a {@code multipart/alternative} (plain text +
  * HTML) and, when the mail has one, the inline picture the HTML shows by {@code cid:}; over a
- * pooled SMTP connection, at the configured rate. Every header value is a single line: CR, LF and
- * other control characters cannot open a new header.
+ * pooled SMTP connection, at the configured rate (milestone e-mails also paced per recipient
+ * domain, {@link DomainPacing}). Every header value is a single line: CR, LF and other control
+ * characters cannot open a new header.
  */
 @Component
 class SmtpMailer {
@@ -38,26 +39,57 @@ class SmtpMailer {
     private final SmtpConnections connections;
     private final MailProperties properties;
     private final SendRate rate;
+    private final DomainPacing pacing;
+    private final DkimSigning dkim;
 
-    SmtpMailer(JavaMailSender mailSender, SmtpConnections connections, MailProperties properties) {
+    SmtpMailer(
+            JavaMailSender mailSender,
+            SmtpConnections connections,
+            MailProperties properties,
+            DomainPacing pacing,
+            DkimSigning dkim) {
         this.mailSender = mailSender;
         this.connections = connections;
         this.properties = properties;
         this.rate = new SendRate(properties.ratePerSecond());
+        this.pacing = pacing;
+        this.dkim = dkim;
     }
 
     /**
+     * Sends one mail of the subscription process (a confirmation): at the global rate, not paced
+     * per domain, since somebody is waiting for it.
+     *
      * @throws MessagingException as JavaMail reports it; {@link SmtpFailures} sorts it
      */
     void send(Mail mail) throws MessagingException {
-        send(mail, null);
+        MimeMessage message = message(mail, null);
+        rate.acquire();
+        connections.send(message);
     }
 
     /**
+     * Sends one milestone e-mail, paced per recipient domain as well as globally.
+     *
      * @param envelopeFrom the envelope sender ({@code MAIL FROM}, the bounce address), or {@code
      *     null} for the From address
+     * @throws DomainDeferredException when the recipient's domain may not be sent to now
      */
     void send(Mail mail, String envelopeFrom) throws MessagingException {
+        try (DomainPacing.Lease lease = pacing.acquire(mail.to())) {
+            MimeMessage message = message(mail, envelopeFrom);
+            rate.acquire();
+            try {
+                connections.send(message);
+            } catch (MessagingException | RuntimeException e) {
+                lease.failed(e);
+                throw e;
+            }
+            lease.sent();
+        }
+    }
+
+    private MimeMessage message(Mail mail, String envelopeFrom) throws MessagingException {
         MimeMessage message =
                 mail.messageId() == null
                         ? mailSender.createMimeMessage()
@@ -94,8 +126,7 @@ class SmtpMailer {
         }
         message.setSentDate(new Date());
         message.saveChanges();
-        rate.acquire();
-        connections.send(message);
+        return dkim.sign(message, envelopeFrom);
     }
 
     /**

@@ -8,10 +8,13 @@ import io.milestones.events.EventJson;
 import io.milestones.events.EventType;
 import io.milestones.events.TeacherRegisteredV1;
 import io.milestones.events.Topics;
+import io.milestones.ops.suppressions.NotifierAdminStub;
 import io.milestones.testing.KafkaBrokerExtension;
 import io.milestones.testing.KafkaTestClients;
 import io.milestones.testing.TestDatabaseExtension;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +25,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -30,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,7 +64,17 @@ class OpsConsoleIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        registry.add("milestones.ops.notifier.base-url", NOTIFIER::baseUrl);
+        registry.add("milestones.ops.notifier.admin-api-key", () -> NotifierAdminStub.KEY);
         db.register(registry);
+    }
+
+    /** The notifier's suppression admin API. */
+    static final NotifierAdminStub NOTIFIER = new NotifierAdminStub();
+
+    @AfterAll
+    static void stopNotifier() {
+        NOTIFIER.close();
     }
 
     static final String POISON =
@@ -228,6 +244,86 @@ class OpsConsoleIT {
         assertThat(get("/ops/dead-letters/registrations-dlt", true).body())
                 .contains("country is required")
                 .doesNotContain("giulia.rossi@example.org");
+    }
+
+    @Test
+    @Tag("database")
+    void shouldShowSuppressionsMaskedLookOneUpAndLiftItWithAnAuditEntry() throws Exception {
+        // a browser: session cookie for the forms' CSRF token and the flash messages
+        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String list = browse(browser, "/ops/suppressions", null).body();
+        assertThat(list)
+                .contains("<span>2</span> suppressed")
+                .contains("a***@school.example")
+                .contains("HARD_BOUNCE")
+                .contains("550 5.1.1 no such user")
+                .contains("(erased)")
+                .contains("COMPLAINT")
+                .doesNotContain(NotifierAdminStub.ANA);
+        String csrf = csrf(list);
+
+        // look-up: the full address goes in the body to the notifier, the page shows it masked
+        var lookup =
+                browse(
+                        browser,
+                        "/ops/suppressions/lookup",
+                        "email=" + encode(NotifierAdminStub.ANA) + "&_csrf=" + encode(csrf));
+        assertThat(lookup.statusCode()).isEqualTo(302);
+        assertThat(NOTIFIER.lookedUp)
+                .containsExactly("{\"email\":\"" + NotifierAdminStub.ANA + "\"}");
+        String found = browse(browser, "/ops/suppressions", null).body();
+        assertThat(found).contains("class=\"found\"").doesNotContain(NotifierAdminStub.ANA);
+
+        // lift: the notifier's DELETE, then the audit names who and why
+        var lift =
+                browse(
+                        browser,
+                        "/ops/suppressions/" + NotifierAdminStub.ANA_HASH + "/lift",
+                        "address="
+                                + encode("a***@school.example")
+                                + "&suppressionReason=HARD_BOUNCE&reason="
+                                + encode("mailbox fixed, confirmed by the school")
+                                + "&_csrf="
+                                + encode(csrf));
+        assertThat(lift.statusCode()).isEqualTo(302);
+        assertThat(NOTIFIER.lifted).containsExactly(NotifierAdminStub.ANA_HASH);
+        String after = browse(browser, "/ops/suppressions", null).body();
+        assertThat(after)
+                .contains("Lifted: a***@school.example")
+                .containsPattern(
+                        "<td>ops</td>\\s*<td>a\\*\\*\\*@school.example</td>\\s*<td>HARD_BOUNCE</td>"
+                                + "\\s*<td>mailbox fixed, confirmed by the school</td>");
+
+        // a form without its CSRF token changes nothing
+        var forged =
+                browse(
+                        browser,
+                        "/ops/suppressions/" + NotifierAdminStub.ANA_HASH + "/lift",
+                        "reason=x");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(NOTIFIER.lifted).hasSize(1);
+    }
+
+    private HttpResponse<String> browse(HttpClient browser, String path, String form)
+            throws Exception {
+        var request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", basic());
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
+        }
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String page) {
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private HttpResponse<String> get(String path, boolean authenticated) throws Exception {
