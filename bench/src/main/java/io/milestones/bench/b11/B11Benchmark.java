@@ -119,6 +119,9 @@ public final class B11Benchmark implements Benchmark {
                 }
                 Bench.out.printf(
                         Locale.ROOT, "   %s: notifier took %.1f s%n", database.name(), nanos / 1e9);
+                // a record set aside is a subscription missing: say which, before comparing
+                Map<String, List<String>> deadLetters = deadLetters(broker.bootstrapServers());
+                Bench.out.printf("   %s: dead letters %s%n", database.name(), deadLetters);
                 verify(database, expected);
                 var run = new Run(database.name(), nanos, teachers, records[0]);
                 notifier.add(run);
@@ -159,12 +162,22 @@ public final class B11Benchmark implements Benchmark {
                     .get();
         }
         int[] count = new int[1];
+        // Every send is checked: on a loaded machine a request can time out and the idempotent
+        // producer then fails its batch (OutOfOrderSequenceException), and a record silently
+        // missing from the topic is a subscription missing at the end.
+        java.util.concurrent.atomic.AtomicInteger failed =
+                new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Exception> firstFailure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try (var producer =
                 new KafkaProducer<>(
                         Map.<String, Object>of(
                                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                                 ProducerConfig.LINGER_MS_CONFIG, 20,
-                                ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
+                                ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                                // patient with a broker starved of CPU rather than failing
+                                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000,
+                                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000),
                         new StringSerializer(),
                         new ByteArraySerializer())) {
             workload.forEach(
@@ -173,10 +186,22 @@ public final class B11Benchmark implements Benchmark {
                         if (op.event() != null) {
                             op.event().writeTo(record.headers());
                         }
-                        producer.send(record);
+                        producer.send(
+                                record,
+                                (metadata, error) -> {
+                                    if (error != null) {
+                                        failed.incrementAndGet();
+                                        firstFailure.compareAndSet(null, error);
+                                    }
+                                });
                         count[0]++;
                     });
             producer.flush();
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(
+                    failed.get() + " of " + count[0] + " records not published",
+                    firstFailure.get());
         }
         return count[0];
     }
@@ -211,6 +236,50 @@ public final class B11Benchmark implements Benchmark {
         }
     }
 
+    /** The keys (teacher ids) of the committed records in the subscriber listener's DLTs. */
+    private static Map<String, List<String>> deadLetters(String bootstrap) {
+        Map<String, List<String>> keys = new java.util.TreeMap<>();
+        try (var consumer =
+                new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(
+                        Map.<String, Object>of(
+                                org.apache.kafka.clients.consumer.ConsumerConfig
+                                        .BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                org.apache.kafka.clients.consumer.ConsumerConfig
+                                        .ISOLATION_LEVEL_CONFIG,
+                                "read_committed",
+                                org.apache.kafka.clients.consumer.ConsumerConfig
+                                        .ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                                false),
+                        new org.apache.kafka.common.serialization.StringDeserializer(),
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            for (String topic :
+                    List.of(
+                            Topics.deadLetter(Topics.TEACHER_CONTACTS),
+                            Topics.deadLetter(Topics.REGISTRATIONS))) {
+                List<String> found = new ArrayList<>();
+                keys.put(topic, found);
+                var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                if (partitions == null || partitions.isEmpty()) {
+                    continue;
+                }
+                List<TopicPartition> all =
+                        partitions.stream()
+                                .map(p -> new TopicPartition(topic, p.partition()))
+                                .toList();
+                consumer.assign(all);
+                consumer.seekToBeginning(all);
+                Map<TopicPartition, Long> ends = consumer.endOffsets(all);
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (all.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
+                        && System.nanoTime() < deadline) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> found.add(r.key()));
+                }
+            }
+        }
+        return keys;
+    }
+
     /** Exactly the expected subscriptions: teacher, address, status and scopes. */
     static void verify(Database database, Map<String, String> expected) throws SQLException {
         Map<String, String> found = new HashMap<>();
@@ -240,12 +309,19 @@ public final class B11Benchmark implements Benchmark {
             }
         }
         if (!found.keySet().equals(expected.keySet())) {
+            Set<String> missing = new HashSet<>(expected.keySet());
+            missing.removeAll(found.keySet());
+            Set<String> extra = new HashSet<>(found.keySet());
+            extra.removeAll(expected.keySet());
             throw new IllegalStateException(
                     "subscriptions differ: "
                             + found.size()
                             + " found, "
                             + expected.size()
-                            + " expected");
+                            + " expected; missing "
+                            + missing.stream().sorted().limit(20).toList()
+                            + ", unexpected "
+                            + extra.stream().sorted().limit(20).toList());
         }
         for (var e : expected.entrySet()) {
             if (!Set.of("global", "country:" + e.getValue()).equals(scopes.get(e.getKey()))) {

@@ -12,7 +12,12 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize most records of {@code teacher-contacts} and {@code registrations-v2} read per
  *     poll ({@code max.poll.records}); each poll is one database transaction and one Kafka
  *     transaction, so this is the dial between throughput and the work a crash repeats
+ * @param concurrency consumer threads of group {@code notifier-subscribers} in this instance; each
+ *     gets the same partition numbers of both topics (range assignment), so one teacher's contact
+ *     records and erasures are still read by one thread (decision 0309)
  */
 @Validated
 @ConfigurationProperties("milestones.subscribers")
-record SubscriberIngestionProperties(@DefaultValue("1000") @Min(1) @Max(10_000) int batchSize) {}
+record SubscriberIngestionProperties(
+        @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
+        @DefaultValue("3") @Min(1) @Max(64) int concurrency) {}

@@ -4,6 +4,7 @@ import io.milestones.notifier.kafka.KafkaErrorHandlingConfig;
 import io.milestones.notifier.kafka.RetryProperties;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -55,7 +56,13 @@ class SubscriberKafkaConfig {
                 new KafkaTransactionManager<>(transactionalProducerFactory));
         Properties consumer = new Properties();
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(ingestion.batchSize()));
+        // Partition p of teacher-contacts and of registrations-v2 (both keyed by teacher id, as
+        // many partitions each) to the same thread: one teacher's records are never applied by
+        // two threads at once, so the per-teacher order of decision 0305 holds with concurrency.
+        consumer.put(
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
         container.setKafkaConsumerProperties(consumer);
+        factory.setConcurrency(ingestion.concurrency());
         // As the record listener before it: retried with back-off, then dead-lettered with the
         // reason (ops can replay them), never dropped.
         factory.setAfterRollbackProcessor(

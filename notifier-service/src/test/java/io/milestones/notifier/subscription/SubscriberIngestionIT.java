@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -141,6 +144,25 @@ class SubscriberIngestionIT {
         assertThat(KafkaTestClients.readCommitted(bootstrap, Topics.deadLetter(contacts)))
                 .singleElement()
                 .satisfies(r -> assertThat(r.key()).isEqualTo("g"));
+        // several threads (milestones.subscribers.concurrency, 3 by default), each with the same
+        // partition numbers of both topics: one teacher's records are read by one thread
+        var threads =
+                ((ConcurrentMessageListenerContainer<?, ?>)
+                                listeners.getListenerContainer("notifier-subscribers"))
+                        .getContainers();
+        assertThat(threads).hasSize(3);
+        for (var thread : threads) {
+            Map<String, Set<Integer>> partitions = new TreeMap<>();
+            thread.getAssignedPartitions()
+                    .forEach(
+                            tp ->
+                                    partitions
+                                            .computeIfAbsent(tp.topic(), t -> new TreeSet<>())
+                                            .add(tp.partition()));
+            assertThat(partitions.get(contacts))
+                    .isNotEmpty()
+                    .isEqualTo(partitions.get(registrations));
+        }
     }
 
     /** email → "teacher language status [scopes]", sorted by address. */
