@@ -1,6 +1,9 @@
 package io.milestones.notifier.delivery;
 
 import io.milestones.events.EventSerde;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -14,7 +17,8 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 /**
  * The senders' container factory: {@link NotificationRequest} values (plain JSON, no CloudEvents
  * headers: an internal topic), not transactional (an e-mail cannot be rolled back anyway), offsets
- * committed per poll. {@code @RetryableTopic} adds its own error handling on top.
+ * committed per poll. {@code @RetryableTopic} adds its own error handling on top. Each poll's
+ * subscriptions are resolved to addresses at once ({@link PrefetchAddresses}).
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryKafkaConfig {
@@ -25,10 +29,20 @@ class DeliveryKafkaConfig {
     ConcurrentKafkaListenerContainerFactory<Object, Object> deliveryListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             KafkaProperties kafka,
-            DeliveryProperties delivery) {
+            DeliveryProperties delivery,
+            SubscriberAddresses addresses) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        // each poll's subscriptions resolved in one look-up, before the listener sees them
+        Object interceptors = config.get(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG);
+        config.put(
+                ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG,
+                interceptors == null || interceptors.toString().isBlank()
+                        ? PrefetchAddresses.class.getName()
+                        : interceptors + "," + PrefetchAddresses.class.getName());
+        config.put(PrefetchAddresses.ADDRESSES, addresses);
         var consumers =
                 new DefaultKafkaConsumerFactory<Object, Object>(
-                        kafka.buildConsumerProperties(),
+                        config,
                         new ErrorHandlingDeserializer<>(untyped(new StringDeserializer())),
                         new ErrorHandlingDeserializer<>(
                                 untyped(

@@ -2,7 +2,6 @@ package io.milestones.notifier.delivery;
 
 import io.milestones.events.Topics;
 import io.milestones.notifier.subscription.Emails;
-import io.milestones.notifier.subscription.SubscriberDirectory;
 import io.milestones.notifier.suppression.SuppressionList;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -28,7 +27,9 @@ import org.springframework.stereotype.Component;
  * keeps flowing for other recipients), exhausted ones to {@code notification-requests-dlt} and are
  * recorded FAILED; permanent failures are recorded FAILED at once. An e-mail to a suppressed
  * address is never sent: a bounce or complaint may have arrived since the fan-out (or between two
- * attempts); it is recorded SUPPRESSED.
+ * attempts); it is recorded SUPPRESSED. Requests name a subscription, not an address: it is
+ * resolved here, at send time, and a subscription unsubscribed or erased since the fan-out is
+ * skipped (counted as {@code skipped}), never sent.
  */
 @Component
 class DeliveryListener {
@@ -36,7 +37,7 @@ class DeliveryListener {
     private static final Logger log = LoggerFactory.getLogger(DeliveryListener.class);
 
     private final Deliveries deliveries;
-    private final SubscriberDirectory subscribers;
+    private final SubscriberAddresses addresses;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
 
     private final DeliveryMetrics metrics;
@@ -44,12 +45,12 @@ class DeliveryListener {
 
     DeliveryListener(
             Deliveries deliveries,
-            SubscriberDirectory subscribers,
+            SubscriberAddresses addresses,
             List<ChannelSender> senders,
             DeliveryMetrics metrics,
             SuppressionList suppressions) {
         this.deliveries = deliveries;
-        this.subscribers = subscribers;
+        this.addresses = addresses;
         this.metrics = metrics;
         this.suppressions = suppressions;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
@@ -76,10 +77,14 @@ class DeliveryListener {
             id = "notifier-senders",
             topics = Topics.NOTIFICATION_REQUESTS,
             containerFactory = DeliveryKafkaConfig.FACTORY)
-    void onRequest(NotificationRequest request) {
-        if (request.subscriptionId() != null
-                && !subscribers.isConfirmed(request.subscriptionId())) {
-            log.debug("Skipping {}: no longer subscribed", request.milestoneId());
+    void onRequest(NotificationRequest onTopic) {
+        NotificationRequest request = resolve(onTopic);
+        if (request == null) {
+            metrics.skipped(onTopic.channel());
+            log.info(
+                    "Skipping {} for subscription {}: unsubscribed or erased",
+                    onTopic.milestoneId(),
+                    onTopic.subscriptionId());
             return;
         }
         if (request.channel() == Channel.EMAIL && suppressions.isSuppressed(request.recipient())) {
@@ -117,7 +122,9 @@ class DeliveryListener {
     /** Retries exhausted (or a request that cannot be read): recorded FAILED for ops. */
     @DltHandler
     void onDeadLetter(ConsumerRecord<String, Object> record) {
-        if (record.value() instanceof NotificationRequest request) {
+        NotificationRequest request =
+                record.value() instanceof NotificationRequest onTopic ? resolve(onTopic) : null;
+        if (request != null) {
             deliveries.failed(request, "retries exhausted: " + header(record));
             metrics.failed(request.channel());
             log.warn(
@@ -125,6 +132,18 @@ class DeliveryListener {
                     request.milestoneId(),
                     Emails.mask(request.recipient()));
         }
+    }
+
+    /**
+     * The request with the address to send to: a subscriber's resolved now from the subscriptions
+     * table (a version 1 request's own copy is ignored), {@code null} when they are no longer
+     * subscribed; a team address or network account as it is.
+     */
+    private NotificationRequest resolve(NotificationRequest request) {
+        if (request.subscriptionId() == null) {
+            return request;
+        }
+        return addresses.address(request.subscriptionId()).map(request::resolvedTo).orElse(null);
     }
 
     private static String header(ConsumerRecord<String, Object> record) {

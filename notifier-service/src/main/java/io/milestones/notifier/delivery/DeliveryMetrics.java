@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code milestones.deliveries{channel,status}} (sent, failed) and {@code
+ * {@code milestones.deliveries{channel,status}} (sent, failed, suppressed, skipped) and {@code
  * milestones.delivery.retries{channel}}. Tags never carry recipients.
  */
 @Component
@@ -21,6 +21,7 @@ class DeliveryMetrics {
             delivery(channel, "sent");
             delivery(channel, "failed");
             delivery(channel, "suppressed");
+            delivery(channel, "skipped");
             retries(channel);
         }
     }
@@ -36,6 +37,11 @@ class DeliveryMetrics {
     /** Not sent: the address was suppressed after the fan-out left it in. */
     void suppressed(Channel channel) {
         delivery(channel, "suppressed").increment();
+    }
+
+    /** Not sent: the subscription was unsubscribed or erased after the fan-out. */
+    void skipped(Channel channel) {
+        delivery(channel, "skipped").increment();
     }
 
     void retried(Channel channel) {

@@ -25,18 +25,23 @@ final class SmtpFailures {
 
     private SmtpFailures() {}
 
+    /**
+     * The failure as a delivery exception with a masked description and no cause: SMTP replies
+     * quote the address, and a retry or dead-letter record carries the exception's message and
+     * stack trace (causes included) in its headers, kept for the topic's retention.
+     */
     static RuntimeException classify(Exception failure) {
         String reason = Emails.maskAll(describe(failure));
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (cause instanceof AddressException) {
-                return new PermanentDeliveryException(reason, failure);
+                return new PermanentDeliveryException(reason, null);
             }
             int code = replyCode(cause);
             if (code >= 500 && code < 600) {
-                return new PermanentDeliveryException(reason, failure);
+                return new PermanentDeliveryException(reason, null);
             }
         }
-        return new TransientDeliveryException(reason, failure);
+        return new TransientDeliveryException(reason, null);
     }
 
     /**

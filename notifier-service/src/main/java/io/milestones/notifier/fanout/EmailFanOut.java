@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * read_committed consumers never see the partial fan-out and the redelivered milestone fans out
  * again from the start. Subscribers are read in keyset chunks, so memory stays bounded however
  * large the audience (the producer's buffer bounds what is in flight). Suppressed addresses (hard
- * bounces, complaints) get no request; the senders check again before sending.
+ * bounces, complaints) get no request; the senders check again before sending. A subscriber's
+ * request names their subscription, never their address (the senders resolve it).
  */
 @Component
 class EmailFanOut implements MilestoneChannel {
@@ -79,10 +80,8 @@ class EmailFanOut implements MilestoneChannel {
                 }
                 boolean personal = crossedBy.equals(recipient.teacherId());
                 send(
-                        new NotificationRequest(
+                        NotificationRequest.toSubscriber(
                                 milestone.milestoneId(),
-                                Channel.EMAIL,
-                                recipient.email(),
                                 recipient.language(),
                                 recipient.subscriptionId(),
                                 personal));
@@ -97,13 +96,8 @@ class EmailFanOut implements MilestoneChannel {
                 continue;
             }
             send(
-                    new NotificationRequest(
-                            milestone.milestoneId(),
-                            Channel.EMAIL,
-                            address,
-                            team.locale().toLanguageTag(),
-                            null,
-                            false));
+                    NotificationRequest.toTeam(
+                            milestone.milestoneId(), address, team.locale().toLanguageTag()));
             requests++;
         }
         fanOuts.completed(milestone.milestoneId(), Channel.EMAIL, requests, suppressed);
@@ -115,6 +109,6 @@ class EmailFanOut implements MilestoneChannel {
     }
 
     private void send(NotificationRequest request) {
-        template.send(Topics.NOTIFICATION_REQUESTS, request.recipient(), request);
+        template.send(Topics.NOTIFICATION_REQUESTS, request.key(), request);
     }
 }

@@ -2,7 +2,6 @@ package io.milestones.notifier.fanout;
 
 import io.milestones.events.MilestoneReached;
 import io.milestones.events.Topics;
-import io.milestones.notifier.delivery.Channel;
 import io.milestones.notifier.delivery.NotificationRequest;
 import io.milestones.notifier.milestone.MilestoneArchive;
 import io.milestones.notifier.subscription.SubscriberJoined;
@@ -24,6 +23,9 @@ import org.springframework.stereotype.Component;
  * and the registration commits the subscriber before this reads milestones, so at least one side
  * sees the other. Both seeing each other produces two requests for one delivery, which the
  * deliveries table turns into one e-mail.
+ *
+ * <p>The request names the teacher's subscription, not their address: the senders resolve it from
+ * the subscriptions table when they send, so this topic holds no copy that outlives an erasure.
  */
 @Component
 class LateCrossingTeacher {
@@ -57,15 +59,13 @@ class LateCrossingTeacher {
                 continue;
             }
             var request =
-                    new NotificationRequest(
+                    NotificationRequest.toSubscriber(
                             milestone.milestoneId(),
-                            Channel.EMAIL,
-                            recipient.email(),
                             recipient.language(),
                             recipient.subscriptionId(),
                             true);
             // Sent before the registration's offset commits: at least once, never lost.
-            template.send(Topics.NOTIFICATION_REQUESTS, request.recipient(), request).get();
+            template.send(Topics.NOTIFICATION_REQUESTS, request.key(), request).get();
         }
     }
 }

@@ -2,7 +2,6 @@ package io.milestones.notifier.fanout;
 
 import io.milestones.events.MilestoneReached;
 import io.milestones.events.Topics;
-import io.milestones.notifier.delivery.Channel;
 import io.milestones.notifier.delivery.NotificationRequest;
 import io.milestones.notifier.milestone.MilestoneArchive;
 import io.milestones.notifier.subscription.SubscriberJoined;
@@ -62,16 +61,12 @@ class LateSubscribers {
                 if (before(joined, milestone)) {
                     var recipient = joined.recipient();
                     var request =
-                            new NotificationRequest(
+                            NotificationRequest.toSubscriber(
                                     milestone.milestoneId(),
-                                    Channel.EMAIL,
-                                    recipient.email(),
                                     recipient.language(),
                                     recipient.subscriptionId(),
                                     false);
-                    sent.add(
-                            template.send(
-                                    Topics.NOTIFICATION_REQUESTS, request.recipient(), request));
+                    sent.add(template.send(Topics.NOTIFICATION_REQUESTS, request.key(), request));
                 }
             }
         }

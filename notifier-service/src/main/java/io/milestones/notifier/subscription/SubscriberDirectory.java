@@ -1,6 +1,8 @@
 package io.milestones.notifier.subscription;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,16 @@ public class SubscriberDirectory {
     /** Whether mail may still go to {@code subscriptionId} (not unsubscribed, not erased). */
     public boolean isConfirmed(UUID subscriptionId) {
         return repository.isConfirmed(subscriptionId);
+    }
+
+    /**
+     * The addresses of those of {@code subscriptionIds} that may still be mailed, in a few
+     * statements: the senders resolve each poll's requests with one call.
+     */
+    public Map<UUID, String> confirmedAddresses(Collection<UUID> subscriptionIds) {
+        return subscriptionIds.isEmpty()
+                ? Map.of()
+                : repository.confirmedAddresses(subscriptionIds);
     }
 
     /** A spam complaint: the subscription of {@code email} is removed, if there is one. */

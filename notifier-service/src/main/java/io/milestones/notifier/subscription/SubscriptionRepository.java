@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,6 +95,28 @@ class SubscriptionRepository {
                         id,
                         SubscriptionStatus.CONFIRMED.name());
         return found != null && found > 0;
+    }
+
+    /**
+     * The addresses of those of {@code ids} that are confirmed subscriptions, {@value #CHUNK} ids
+     * to a statement: what the senders resolve a poll's requests with. Unsubscribed, erased or
+     * never confirmed ids are absent.
+     */
+    Map<UUID, String> confirmedAddresses(Collection<UUID> ids) {
+        Map<UUID, String> found = new HashMap<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            List<Object> args = new ArrayList<>(chunk);
+            args.add(SubscriptionStatus.CONFIRMED.name());
+            jdbc.query(
+                    "select id, email from subscriptions where id in ("
+                            + marks(chunk.size(), 1)
+                            + ") and status = ?",
+                    rs -> {
+                        found.put(rs.getObject("id", UUID.class), rs.getString("email"));
+                    },
+                    args.toArray());
+        }
+        return found;
     }
 
     /** Confirmed subscribers of {@code scope} with an id after {@code after}, in id order. */
