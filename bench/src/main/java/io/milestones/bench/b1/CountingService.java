@@ -136,6 +136,58 @@ public final class CountingService {
         }
     }
 
+    /** Seconds until the counting store was exact, and until the read API's view was too. */
+    public record Drained(double counted, double published) {}
+
+    /**
+     * Counts the load from scratch and returns the seconds from start until the counting task's
+     * {@code scope-counts} holds the exact global and per-country counts, and until the {@code
+     * milestone-counts-view} that {@code GET /api/counts} reads holds them too.
+     */
+    public static Drained drainUntilPublished(
+            String bootstrap, RegistrationLoad load, String applicationId, Guarantee guarantee)
+            throws IOException {
+        Path state = Files.createTempDirectory("bench-" + applicationId);
+        long start = System.nanoTime();
+        KafkaStreams streams = start(bootstrap, applicationId, state, guarantee);
+        try (var progress = new Progress("teachers counted", () -> globalCount(streams), 10)) {
+            await().atMost(Duration.ofMinutes(30))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> exact(streams, CountingTopology.COUNTS_STORE, load));
+            double counted = (System.nanoTime() - start) / 1e9;
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> exact(streams, CountingTopology.COUNTS_VIEW, load));
+            return new Drained(counted, (System.nanoTime() - start) / 1e9);
+        } finally {
+            streams.close(Duration.ofSeconds(30));
+            StateDirs.delete(state);
+        }
+    }
+
+    /** The store holds the load's exact global count and every country's exact count. */
+    static boolean exact(KafkaStreams streams, String store, RegistrationLoad load) {
+        try {
+            ReadOnlyKeyValueStore<String, ScopeCount> counts =
+                    streams.store(
+                            StoreQueryParameters.fromNameAndType(
+                                    store, QueryableStoreTypes.keyValueStore()));
+            ScopeCount global = counts.get("global");
+            if (global == null || global.count() != load.teachers) {
+                return false;
+            }
+            for (String country : RegistrationLoad.COUNTRIES) {
+                ScopeCount count = counts.get("country:" + country);
+                if (count == null || count.count() != load.countryCount(country)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InvalidStateStoreException e) {
+            return false;
+        }
+    }
+
     /** Every count final: global and the sum over countries equal the distinct teachers. */
     public static boolean isFinal(KafkaStreams streams, long teachers) {
         try {
