@@ -3,6 +3,8 @@ package io.milestones.bench.b1;
 import io.milestones.bench.Bench;
 import io.milestones.bench.Benchmark;
 import io.milestones.bench.Report;
+import io.milestones.milestone.counting.CountingOptions;
+import io.milestones.milestone.counting.CountingOptions.GlobalAggregation;
 import io.milestones.testing.EmbeddedKraftBroker;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,6 +54,8 @@ public final class B1Benchmark implements Benchmark {
     public Report run() throws Exception {
         int records = Bench.setting("records", 1_000_000);
         int rounds = Bench.setting("b1.rounds", 1);
+        // also the service as before decision 0205: only the global scope summed per task
+        boolean twoLevel = Boolean.getBoolean("bench.b1.two-level");
         var load = RegistrationLoad.withDuplicates(records, 0.10, 7);
         var report = new Report(this);
         try (var broker = EmbeddedKraftBroker.start()) {
@@ -81,9 +85,24 @@ public final class B1Benchmark implements Benchmark {
                         FLOOR,
                         load,
                         () -> ExactnessFloor.drain(bootstrap, load, "bench-b1-floor" + r, g));
+                if (twoLevel) {
+                    var before =
+                            CountingService.drainUntilPublished(
+                                    bootstrap,
+                                    load,
+                                    "bench-b1-two-level" + r,
+                                    g,
+                                    CountingOptions.DEFAULTS.with(GlobalAggregation.TWO_LEVEL));
+                    BenchTopics.resetOutputs(bootstrap);
+                    record(seconds, TWO_LEVEL, load, before.counted());
+                }
                 var service =
                         CountingService.drainUntilPublished(
-                                bootstrap, load, "bench-b1-service" + r, g);
+                                bootstrap,
+                                load,
+                                "bench-b1-service" + r,
+                                g,
+                                CountingOptions.DEFAULTS);
                 BenchTopics.resetOutputs(bootstrap);
                 record(seconds, SERVICE, load, service.counted());
                 record(seconds, SERVICE_VIEW, load, service.published());
@@ -161,6 +180,8 @@ public final class B1Benchmark implements Benchmark {
             "Kafka Streams exact distinct count `groupByKey().reduce(first).groupBy(country).count()` (peer)";
     static final String FLOOR =
             "exactness floor: `putIfAbsent` + per-task counts, no repartition, no JSON";
+    static final String TWO_LEVEL =
+            "milestone-service topology, `global-aggregation: two-level` (before 0205), `scope-counts` exact";
     static final String SERVICE = "milestone-service topology, `scope-counts` exact";
     static final String SERVICE_VIEW = "milestone-service topology, `GET /api/counts` view exact";
 

@@ -88,12 +88,18 @@ public final class CountingService {
     /** Starts the service topology from the beginning of {@code registrations}. */
     public static KafkaStreams start(
             String bootstrap, String applicationId, Path stateDir, Guarantee guarantee) {
+        return start(bootstrap, applicationId, stateDir, guarantee, CountingOptions.DEFAULTS);
+    }
+
+    /** Starts the service topology with these counting options. */
+    public static KafkaStreams start(
+            String bootstrap,
+            String applicationId,
+            Path stateDir,
+            Guarantee guarantee,
+            CountingOptions options) {
         var topology =
-                new CountingTopology(
-                                RULES,
-                                Clock.systemUTC(),
-                                "/milestone-service",
-                                CountingOptions.DEFAULTS)
+                new CountingTopology(RULES, Clock.systemUTC(), "/milestone-service", options)
                         .build();
         KafkaStreams streams =
                 new KafkaStreams(topology, config(bootstrap, applicationId, stateDir, guarantee));
@@ -145,11 +151,15 @@ public final class CountingService {
      * milestone-counts-view} that {@code GET /api/counts} reads holds them too.
      */
     public static Drained drainUntilPublished(
-            String bootstrap, RegistrationLoad load, String applicationId, Guarantee guarantee)
+            String bootstrap,
+            RegistrationLoad load,
+            String applicationId,
+            Guarantee guarantee,
+            CountingOptions options)
             throws IOException {
         Path state = Files.createTempDirectory("bench-" + applicationId);
         long start = System.nanoTime();
-        KafkaStreams streams = start(bootstrap, applicationId, state, guarantee);
+        KafkaStreams streams = start(bootstrap, applicationId, state, guarantee, options);
         try (var progress = new Progress("teachers counted", () -> globalCount(streams), 10)) {
             await().atMost(Duration.ofMinutes(30))
                     .pollInterval(Duration.ofMillis(20))
