@@ -88,12 +88,18 @@ public final class CountingService {
     /** Starts the service topology from the beginning of {@code registrations}. */
     public static KafkaStreams start(
             String bootstrap, String applicationId, Path stateDir, Guarantee guarantee) {
+        return start(bootstrap, applicationId, stateDir, guarantee, CountingOptions.DEFAULTS);
+    }
+
+    /** Starts the service topology with these counting options. */
+    public static KafkaStreams start(
+            String bootstrap,
+            String applicationId,
+            Path stateDir,
+            Guarantee guarantee,
+            CountingOptions options) {
         var topology =
-                new CountingTopology(
-                                RULES,
-                                Clock.systemUTC(),
-                                "/milestone-service",
-                                CountingOptions.DEFAULTS)
+                new CountingTopology(RULES, Clock.systemUTC(), "/milestone-service", options)
                         .build();
         KafkaStreams streams =
                 new KafkaStreams(topology, config(bootstrap, applicationId, stateDir, guarantee));
@@ -133,6 +139,62 @@ public final class CountingService {
         } finally {
             streams.close(Duration.ofSeconds(30));
             StateDirs.delete(state);
+        }
+    }
+
+    /** Seconds until the counting store was exact, and until the read API's view was too. */
+    public record Drained(double counted, double published) {}
+
+    /**
+     * Counts the load from scratch and returns the seconds from start until the counting task's
+     * {@code scope-counts} holds the exact global and per-country counts, and until the {@code
+     * milestone-counts-view} that {@code GET /api/counts} reads holds them too.
+     */
+    public static Drained drainUntilPublished(
+            String bootstrap,
+            RegistrationLoad load,
+            String applicationId,
+            Guarantee guarantee,
+            CountingOptions options)
+            throws IOException {
+        Path state = Files.createTempDirectory("bench-" + applicationId);
+        long start = System.nanoTime();
+        KafkaStreams streams = start(bootstrap, applicationId, state, guarantee, options);
+        try (var progress = new Progress("teachers counted", () -> globalCount(streams), 10)) {
+            await().atMost(Duration.ofMinutes(30))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> exact(streams, CountingTopology.COUNTS_STORE, load));
+            double counted = (System.nanoTime() - start) / 1e9;
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> exact(streams, CountingTopology.COUNTS_VIEW, load));
+            return new Drained(counted, (System.nanoTime() - start) / 1e9);
+        } finally {
+            streams.close(Duration.ofSeconds(30));
+            StateDirs.delete(state);
+        }
+    }
+
+    /** The store holds the load's exact global count and every country's exact count. */
+    static boolean exact(KafkaStreams streams, String store, RegistrationLoad load) {
+        try {
+            ReadOnlyKeyValueStore<String, ScopeCount> counts =
+                    streams.store(
+                            StoreQueryParameters.fromNameAndType(
+                                    store, QueryableStoreTypes.keyValueStore()));
+            ScopeCount global = counts.get("global");
+            if (global == null || global.count() != load.teachers) {
+                return false;
+            }
+            for (String country : RegistrationLoad.COUNTRIES) {
+                ScopeCount count = counts.get("country:" + country);
+                if (count == null || count.count() != load.countryCount(country)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InvalidStateStoreException e) {
+            return false;
         }
     }
 

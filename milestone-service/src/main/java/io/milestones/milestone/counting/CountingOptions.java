@@ -24,10 +24,10 @@ public record CountingOptions(
     /** Hours of the count history kept by default: the last week. */
     public static final Duration HOURLY_HISTORY = Duration.ofDays(7);
 
-    /** As milestone-service runs it: two-level (the faster, see docs/benchmarks.md). */
+    /** As milestone-service runs it: every scope summed per task (the fastest, decision 0205). */
     public static final CountingOptions DEFAULTS =
             new CountingOptions(
-                    GlobalAggregation.TWO_LEVEL, Duration.ofMillis(100), Duration.ofSeconds(1));
+                    GlobalAggregation.EVERY_SCOPE, Duration.ofMillis(100), Duration.ofSeconds(1));
 
     /** Writing {@link ValueFormat#BINARY} internal values. */
     public CountingOptions(
@@ -53,7 +53,7 @@ public record CountingOptions(
         }
     }
 
-    /** How the single global count is kept. */
+    /** How the counts are summed before the repartition by scope. */
     public enum GlobalAggregation {
         /** One increment per registration to the one {@code global} key. */
         SINGLE_KEY,
@@ -61,7 +61,13 @@ public record CountingOptions(
          * Each input task sums its registrations and forwards the partial sum now and then; the
          * {@code global} key adds the sums (fewer records through the one hot partition).
          */
-        TWO_LEVEL
+        TWO_LEVEL,
+        /**
+         * Each input task sums its registrations per scope (global, country, language) and forwards
+         * the partial sums now and then: one repartitioned record per scope, task and flush
+         * interval instead of one per registration and scope (decision 0205).
+         */
+        EVERY_SCOPE
     }
 
     /**

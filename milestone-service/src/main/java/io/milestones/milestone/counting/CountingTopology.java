@@ -11,8 +11,10 @@ import io.milestones.milestone.counting.CountingOptions.GlobalAggregation;
 import io.milestones.milestone.rules.MilestoneRules;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -39,7 +41,9 @@ import org.apache.kafka.streams.state.Stores;
  *       teacherId once; poison records to {@code registrations-dlt};
  *   <li>each distinct registration becomes one increment per counted scope ({@code global}, {@code
  *       country:IT}, {@code language:it}), repartitioned by scope; with {@link
- *       GlobalAggregation#TWO_LEVEL} the global increments are summed per input task first;
+ *       GlobalAggregation#TWO_LEVEL} the global increments, with {@link
+ *       GlobalAggregation#EVERY_SCOPE} (the default) those of every scope, are summed per input
+ *       task first ({@link PartialSums});
  *   <li>the {@link ScopeCounter} keeps each scope's count, emits milestone events to {@code
  *       milestones} (keyed by milestoneId) and publishes counts to the compacted {@code
  *       milestone-counts}; beside it the {@link HistoryRecorder} counts each scope per day and hour
@@ -100,12 +104,9 @@ public final class CountingTopology {
                 store(ScopeCounter.STORE, new ScopeCountSerde(options.internalValues()))
                         .withCachingEnabled());
         builder.addStateStore(store(HistoryRecorder.STORE, Serdes.Long()).withCachingEnabled());
-        if (options.globalAggregation() == GlobalAggregation.TWO_LEVEL
-                && rules.dimensions().contains(ScopeType.GLOBAL)) {
+        if (!summed().isEmpty()) {
             builder.addStateStore(
-                    store(
-                                    GlobalPreAggregator.STORE,
-                                    new ScopeIncrementSerde(options.internalValues()))
+                    store(PartialSums.STORE, new ScopeIncrementSerde(options.internalValues()))
                             .withCachingEnabled());
         }
         readViews(builder);
@@ -167,20 +168,28 @@ public final class CountingTopology {
     }
 
     private void count(KStream<String, Gated> counted, KStream<String, ScopeIncrement> extra) {
-        boolean twoLevel =
-                options.globalAggregation() == GlobalAggregation.TWO_LEVEL
-                        && rules.dimensions().contains(ScopeType.GLOBAL);
-        KStream<String, ScopeIncrement> increments =
-                counted.flatMap(
-                        (teacherId, gated) -> increments(gated, !twoLevel),
-                        Named.as("scope-increments"));
-        if (twoLevel) {
+        Set<ScopeType> summed = summed();
+        KStream<String, ScopeIncrement> increments = null;
+        if (rules.dimensions().stream()
+                .anyMatch(d -> d != ScopeType.CAMPAIGN && !summed.contains(d))) {
+            increments =
+                    counted.flatMap(
+                            (teacherId, gated) -> increments(gated, summed),
+                            Named.as("scope-increments"));
+        }
+        if (!summed.isEmpty()) {
             KStream<String, ScopeIncrement> partialSums =
                     counted.process(
-                            () -> new GlobalPreAggregator(options.flushInterval()),
+                            () ->
+                                    new PartialSums(
+                                            options.flushInterval(),
+                                            registration -> scopeIds(summed, registration)),
                             Named.as("global-partial-sums"),
-                            GlobalPreAggregator.STORE);
-            increments = increments.merge(partialSums, Named.as("all-increments"));
+                            PartialSums.STORE);
+            increments =
+                    increments == null
+                            ? partialSums
+                            : increments.merge(partialSums, Named.as("all-increments"));
         }
         if (extra != null) {
             increments = increments.merge(extra, Named.as("with-chain-increments"));
@@ -262,7 +271,36 @@ public final class CountingTopology {
                 HistoryWriter::new);
     }
 
-    private List<KeyValue<String, ScopeIncrement>> increments(Gated gated, boolean withGlobal) {
+    /**
+     * The dimensions summed per input task before the repartition (empty: one increment per
+     * registration and scope).
+     */
+    private Set<ScopeType> summed() {
+        Set<ScopeType> summed = EnumSet.noneOf(ScopeType.class);
+        for (ScopeType dimension : rules.dimensions()) {
+            boolean sum =
+                    switch (options.globalAggregation()) {
+                        case SINGLE_KEY -> false;
+                        case TWO_LEVEL -> dimension == ScopeType.GLOBAL;
+                        case EVERY_SCOPE -> dimension != ScopeType.CAMPAIGN;
+                    };
+            if (sum) {
+                summed.add(dimension);
+            }
+        }
+        return summed;
+    }
+
+    private static List<String> scopeIds(
+            Set<ScopeType> dimensions, TeacherRegistered registration) {
+        List<String> ids = new ArrayList<>(dimensions.size());
+        for (ScopeType dimension : dimensions) {
+            ids.add(scopeOf(dimension, registration).id());
+        }
+        return ids;
+    }
+
+    private List<KeyValue<String, ScopeIncrement>> increments(Gated gated, Set<ScopeType> summed) {
         TeacherRegistered registration = gated.registration();
         var increment =
                 new ScopeIncrement(
@@ -271,7 +309,7 @@ public final class CountingTopology {
                         registration.baseline());
         List<KeyValue<String, ScopeIncrement>> out = new ArrayList<>(3);
         for (ScopeType dimension : rules.dimensions()) {
-            if ((dimension == ScopeType.GLOBAL && !withGlobal) || dimension == ScopeType.CAMPAIGN) {
+            if (summed.contains(dimension) || dimension == ScopeType.CAMPAIGN) {
                 continue;
             }
             out.add(KeyValue.pair(scopeOf(dimension, registration).id(), increment));

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,6 +27,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class HistoryRecorder implements Processor<String, ScopeIncrement, String, HistoryBucket> {
 
     static final String STORE = "count-history";
+    private static final long HOUR = 3600;
 
     private final Clock clock;
     private final Duration publishInterval;
@@ -56,9 +59,18 @@ final class HistoryRecorder implements Processor<String, ScopeIncrement, String,
     public void process(Record<String, ScopeIncrement> record) {
         ScopeIncrement increment = record.value();
         if (increment.itemized()) {
+            // a partial sum's registrations mostly share an hour: one store update per hour
+            Map<Long, Long> perHour = new TreeMap<>();
             for (ScopeIncrement.Member member : increment.members()) {
-                add(record.key(), member.registeredAt(), 1);
+                if (member.registeredAt() != null) {
+                    perHour.merge(
+                            Math.floorDiv(member.registeredAt().getEpochSecond(), HOUR),
+                            1L,
+                            Long::sum);
+                }
             }
+            perHour.forEach(
+                    (hour, delta) -> add(record.key(), Instant.ofEpochSecond(hour * HOUR), delta));
         } else {
             // a partial sum begun before a crash: its registrations are dated by its last one
             add(record.key(), increment.registeredAt(), increment.delta());

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the topology counts ({@code milestones.counting.*}).
  *
- * @param globalAggregation {@code single-key} or {@code two-level} (see docs/benchmarks.md)
+ * @param globalAggregation {@code single-key}, {@code two-level} or {@code every-scope} (see
+ *     docs/benchmarks.md)
  * @param flushInterval how often a two-level partial sum is forwarded
  * @param publishInterval how often changed counts are written to {@code milestone-counts}
  * @param internalValues {@code binary} or {@code json}: how internal store and repartition values
@@ -22,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("milestones.counting")
 record CountingProperties(
-        @DefaultValue("two-level") @NotNull GlobalAggregation globalAggregation,
+        @DefaultValue("every-scope") @NotNull GlobalAggregation globalAggregation,
         @DefaultValue("100ms") @NotNull Duration flushInterval,
         @DefaultValue("1s") @NotNull Duration publishInterval,
         @DefaultValue("binary") @NotNull ValueFormat internalValues,

@@ -209,7 +209,7 @@ class InternalValueSerdeTest {
     @DisplayName("binary is much smaller than JSON for a full partial sum")
     void shouldBeSmallerThanJson() {
         List<Member> members = new ArrayList<>();
-        for (int i = 0; i < GlobalPreAggregator.MAX_SUM; i++) {
+        for (int i = 0; i < PartialSums.MAX_SUM; i++) {
             members.add(
                     new Member(
                             new CrossedBy("teacher-" + i, "IT", null),

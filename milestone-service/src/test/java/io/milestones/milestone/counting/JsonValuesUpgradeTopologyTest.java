@@ -51,11 +51,7 @@ class JsonValuesUpgradeTopologyTest {
                         TopologyFixture.NOW.minusSeconds(300),
                         false,
                         null);
-        putJson(
-                GlobalPreAggregator.STORE,
-                "global",
-                EventSerde.plain(ScopeIncrement.class),
-                pending);
+        putJson(PartialSums.STORE, "global", EventSerde.plain(ScopeIncrement.class), pending);
 
         topology.register("t-new-1", "IT");
         topology.register("t-new-2", "IT");
