@@ -52,6 +52,12 @@ public final class Topics {
      */
     public static final String CHAIN_CURSORS = "chain-cursors";
 
+    /**
+     * Posts of the chain an admin hid from the public feed (or showed again), keyed by {@code
+     * <network>:<postId>}; compacted, written and read by chain-service.
+     */
+    public static final String CHAIN_MODERATION = "chain-moderation";
+
     /** One delivery to do, keyed by recipient. */
     public static final String NOTIFICATION_REQUESTS = "notification-requests";
 

@@ -3,6 +3,7 @@ package io.milestones.milestone.stats;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,13 +28,19 @@ class StatsPageController {
     private final StatsViews views;
     private final StatsProperties properties;
     private final StatsMap map;
+    private final ChainPanelProperties chain;
 
     StatsPageController(
-            StatsSnapshots snapshots, StatsViews views, StatsProperties properties, StatsMap map) {
+            StatsSnapshots snapshots,
+            StatsViews views,
+            StatsProperties properties,
+            StatsMap map,
+            ObjectProvider<ChainPanelProperties> chain) {
         this.snapshots = snapshots;
         this.views = views;
         this.properties = properties;
         this.map = map;
+        this.chain = chain.getIfAvailable();
     }
 
     /** The global count, the next milestone, every country, the recent milestones. */
@@ -43,6 +50,17 @@ class StatsPageController {
         var stats = views.community(snapshots.current());
         model.addAttribute("stats", stats);
         model.addAttribute("map", map.view(stats.countries(), null, locale));
+        var panel = chain == null ? null : chain.panel();
+        model.addAttribute("chain", panel);
+        if (panel != null) {
+            // the chain panel reads chain-service from the browser
+            response.setHeader(
+                    "Content-Security-Policy",
+                    SELF_ONLY
+                            + "; connect-src 'self' "
+                            + chain.origin()
+                            + "; frame-ancestors 'self'");
+        }
         return "milestone/stats/community";
     }
 
