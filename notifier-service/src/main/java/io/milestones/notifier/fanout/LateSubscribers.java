@@ -4,6 +4,7 @@ import io.milestones.events.MilestoneReached;
 import io.milestones.events.Topics;
 import io.milestones.notifier.delivery.Channel;
 import io.milestones.notifier.delivery.NotificationRequest;
+import io.milestones.notifier.milestone.Audience;
 import io.milestones.notifier.milestone.MilestoneArchive;
 import io.milestones.notifier.subscription.SubscriberJoined;
 import io.milestones.notifier.subscription.SubscribersJoined;
@@ -82,7 +83,7 @@ class LateSubscribers {
     private static boolean before(SubscriberJoined joined, MilestoneReached milestone) {
         return joined.registeredAt() != null
                 && !joined.registeredAt().isAfter(milestone.reachedAt())
-                && joined.scopes().contains(milestone.scope().id())
+                && joined.scopes().contains(Audience.of(milestone.scope()))
                 && !milestone.crossedBy().teacherId().equals(joined.recipient().teacherId());
     }
 }
