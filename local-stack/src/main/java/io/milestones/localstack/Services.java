@@ -1,5 +1,6 @@
 package io.milestones.localstack;
 
+import io.milestones.chain.ChainServiceApplication;
 import io.milestones.milestone.MilestoneServiceApplication;
 import io.milestones.notifier.NotifierServiceApplication;
 import io.milestones.ops.OpsConsoleApplication;
@@ -67,6 +68,15 @@ public final class Services implements AutoCloseable {
                 common,
                 own,
                 Set.of(SharedClasspath.Uses.DATABASE, SharedClasspath.Uses.SECURITY));
+    }
+
+    /**
+     * Starts chain-service (follows the campaign's social chain on Mastodon and Bluesky, writes
+     * {@code social-chain}) beside the services; {@code own} points it at the networks.
+     */
+    public static ConfigurableApplicationContext startChain(
+            Map<String, Object> common, Map<String, Object> own) {
+        return run(ChainServiceApplication.builder(), common, own, Set.of());
     }
 
     private static ConfigurableApplicationContext run(

@@ -3,9 +3,7 @@ package io.milestones.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.milestones.events.CloudEvent;
 import io.milestones.events.EventJson;
 import io.milestones.events.EventType;
@@ -37,6 +35,7 @@ class EndToEndIT {
 
     @RegisterExtension static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
+    static RunningSystem system;
     static GreenMail smtp;
     static SocialSink social;
     static Services services;
@@ -44,40 +43,18 @@ class EndToEndIT {
 
     @BeforeAll
     static void start() throws Exception {
-        smtp =
-                new GreenMail(new ServerSetup(0, "localhost", ServerSetup.PROTOCOL_SMTP))
-                        .withConfiguration(
-                                GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        smtp.start();
-        social = new SocialSink(0, java.time.Clock.systemUTC());
-        Map<String, Object> notifier = new java.util.HashMap<>(social.notifierSettings(0));
-        notifier.put("milestones.mail.recipients", "a@example.org,b@example.org");
-        services =
-                Services.start(
-                        Map.of(
-                                "server.port",
-                                0,
-                                "spring.kafka.bootstrap-servers",
-                                kafka.bootstrapServers(),
-                                "spring.mail.host",
-                                "localhost",
-                                "spring.mail.port",
-                                smtp.getSmtp().getPort()),
-                        TestSettings.registration(),
-                        TestSettings.milestone("5,10", "1000"),
-                        TestSettings.notifier(notifier));
+        system =
+                RunningSystem.start(
+                        kafka.bootstrapServers(), TestSettings.milestone("5,10", "1000"));
+        smtp = system.smtp;
+        social = system.social;
+        services = system.services;
     }
 
     @AfterAll
     static void stop() {
-        if (services != null) {
-            services.close();
-        }
-        if (smtp != null) {
-            smtp.stop();
-        }
-        if (social != null) {
-            social.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -312,32 +289,12 @@ class EndToEndIT {
     }
 
     private static java.util.List<String> mailsTo(String... addresses) {
-        var wanted = java.util.Set.of(addresses);
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> wanted.contains(recipient(m)))
-                .map(EndToEndIT::subject)
-                .toList();
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return system.mailsTo(addresses);
     }
 
     private static String messageId(MimeMessage message) {
         try {
             return message.getMessageID();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

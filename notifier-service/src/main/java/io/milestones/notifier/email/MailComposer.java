@@ -59,7 +59,11 @@ class MailComposer {
             boolean personal,
             UUID subscriptionId,
             Mail.InlineImage card) {
-        boolean named = personal && milestone.personalName() != null;
+        // a campaign's chain milestone is crossed by a post, never by a teacher: no personal note
+        boolean named =
+                personal
+                        && milestone.personalName() != null
+                        && !milestone.kind().equals("campaign");
         Context context = new Context(locale);
         context.setVariable("m", milestone);
         context.setVariable("personal", named);
@@ -80,9 +84,7 @@ class MailComposer {
             context.setVariable("unsubscribeUrl", unsubscribe.https());
             context.setVariable("preferencesUrl", links.preferences(subscriptionId));
         }
-        String subjectKey =
-                (named ? "mail.subject.personal." : "mail.subject.")
-                        + (milestone.place() == null ? "global" : "country");
+        String subjectKey = (named ? "mail.subject.personal." : "mail.subject.") + milestone.kind();
         String subject =
                 messages.getMessage(
                         subjectKey,
@@ -90,7 +92,8 @@ class MailComposer {
                             milestone.community(),
                             milestone.threshold(),
                             milestone.place(),
-                            milestone.personalName()
+                            milestone.personalName(),
+                            milestone.hashtag()
                         },
                         locale);
         return new Mail(

@@ -4,6 +4,7 @@ import io.milestones.events.MilestoneReached;
 import io.milestones.events.Topics;
 import io.milestones.notifier.delivery.Channel;
 import io.milestones.notifier.delivery.NotificationRequest;
+import io.milestones.notifier.milestone.Audience;
 import io.milestones.notifier.milestone.MilestoneArchive;
 import io.milestones.notifier.milestone.MilestoneChannel;
 import io.milestones.notifier.subscription.Recipient;
@@ -65,12 +66,13 @@ class EmailFanOut implements MilestoneChannel {
         archive.record(milestone);
         // the crossing teacher gets the personal note: they subscribed, which needs their consent
         String crossedBy = milestone.crossedBy().teacherId();
+        String audience = Audience.of(milestone.scope()); // a chain's milestone: global subscribers
         long requests = 0;
         long suppressed = 0;
         UUID after = null;
         List<Recipient> chunk;
         do {
-            chunk = directory.audience(milestone.scope().id(), after, properties.chunkSize());
+            chunk = directory.audience(audience, after, properties.chunkSize());
             Set<String> left =
                     suppressions.suppressedAmong(chunk.stream().map(Recipient::email).toList());
             for (Recipient recipient : chunk) {

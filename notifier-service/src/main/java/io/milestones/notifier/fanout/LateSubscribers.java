@@ -3,6 +3,7 @@ package io.milestones.notifier.fanout;
 import io.milestones.events.MilestoneReached;
 import io.milestones.events.Topics;
 import io.milestones.notifier.delivery.NotificationRequest;
+import io.milestones.notifier.milestone.Audience;
 import io.milestones.notifier.milestone.MilestoneArchive;
 import io.milestones.notifier.subscription.SubscriberJoined;
 import io.milestones.notifier.subscription.SubscribersJoined;
@@ -77,7 +78,7 @@ class LateSubscribers {
     private static boolean before(SubscriberJoined joined, MilestoneReached milestone) {
         return joined.registeredAt() != null
                 && !joined.registeredAt().isAfter(milestone.reachedAt())
-                && joined.scopes().contains(milestone.scope().id())
+                && joined.scopes().contains(Audience.of(milestone.scope()))
                 && !milestone.crossedBy().teacherId().equals(joined.recipient().teacherId());
     }
 }

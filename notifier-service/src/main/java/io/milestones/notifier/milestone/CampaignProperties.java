@@ -1,5 +1,7 @@
 package io.milestones.notifier.milestone;
 
+import io.milestones.events.Scope;
+import io.milestones.events.ScopeType;
 import jakarta.validation.constraints.NotBlank;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +42,15 @@ public record CampaignProperties(
     public String question(Locale locale) {
         String own = questions.get(locale.getLanguage());
         return own == null || own.isBlank() ? question : own;
+    }
+
+    /**
+     * The hashtag of a milestone of {@code scope}: a campaign's chain is celebrated with the
+     * campaign's own tag ({@code campaign:1MeTwinners} → {@code #1MeTwinners} at any threshold);
+     * every other scope with the threshold's tag ({@link #hashtag(long)}).
+     */
+    public String hashtag(Scope scope, long threshold) {
+        return scope.type() == ScopeType.CAMPAIGN ? "#" + scope.key() : hashtag(threshold);
     }
 
     /** The campaign hashtag of {@code threshold}, e.g. {@code #1MeTwinners}. */

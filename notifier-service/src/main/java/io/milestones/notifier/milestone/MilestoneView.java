@@ -11,6 +11,9 @@ import java.util.Optional;
  * country named in the reader's language.
  *
  * @param milestoneId the milestone
+ * @param kind which texts tell it: {@code global}, {@code country} or {@code campaign} (the
+ *     participants of a campaign's social chain); message keys end with it ({@code
+ *     mail.body.campaign})
  * @param threshold the number celebrated, formatted
  * @param place the country's name, or {@code null} for the global count
  * @param hashtag the campaign hashtag
@@ -23,6 +26,7 @@ import java.util.Optional;
  */
 public record MilestoneView(
         String milestoneId,
+        String kind,
         String threshold,
         String place,
         String hashtag,
@@ -48,18 +52,34 @@ public record MilestoneView(
             CampaignProperties campaign,
             Locale locale,
             Optional<TeacherName> name) {
+        if (milestone.scope().type() == ScopeType.CAMPAIGN) {
+            name = Optional.empty(); // a post crossed the line, not a teacher: nobody to name
+        }
         String place =
                 milestone.scope().type() == ScopeType.COUNTRY
                         ? new Locale("", milestone.scope().key()).getDisplayCountry(locale)
                         : null;
         return new MilestoneView(
                 milestone.milestoneId(),
+                kindOf(milestone.scope().type()),
                 NumberFormat.getIntegerInstance(locale).format(milestone.threshold()),
                 place,
-                campaign.hashtag(milestone.threshold()),
+                campaign.hashtag(milestone.scope(), milestone.threshold()),
                 campaign.community(),
                 campaign.question(locale),
                 name.filter(TeacherName::publicName).map(TeacherName::displayName).orElse(null),
                 name.map(TeacherName::displayName).orElse(null));
+    }
+
+    /**
+     * The texts a scope is told with: a country's own; a campaign's chain its own; the global
+     * count's for everything else (a language scope is told like the whole community).
+     */
+    static String kindOf(ScopeType type) {
+        return switch (type) {
+            case COUNTRY -> "country";
+            case CAMPAIGN -> "campaign";
+            case GLOBAL, LANGUAGE -> "global";
+        };
     }
 }

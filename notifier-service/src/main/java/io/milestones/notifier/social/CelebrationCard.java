@@ -52,23 +52,34 @@ public class CelebrationCard {
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                         .withLocale(language)
                         .format(reachedAt.atZone(ZoneOffset.UTC));
-        String hashtag = campaign.hashtag(threshold);
+        String hashtag = campaign.hashtag(scope, threshold);
         String community = campaign.community();
-        String caption =
-                place == null
-                        ? messages.getMessage("social.card.caption.global", null, language)
-                        : messages.getMessage(
-                                "social.card.caption.country", new Object[] {place}, language);
-        String alt =
-                place == null
-                        ? messages.getMessage(
-                                "social.card.alt.global",
-                                new Object[] {community, number, date, hashtag},
-                                language)
-                        : messages.getMessage(
-                                "social.card.alt.country",
-                                new Object[] {community, number, place, date, hashtag},
-                                language);
+        String caption;
+        String alt;
+        if (scope.type() == ScopeType.CAMPAIGN) {
+            caption = messages.getMessage("social.card.caption.campaign", null, language);
+            alt =
+                    messages.getMessage(
+                            "social.card.alt.campaign",
+                            new Object[] {community, number, date, hashtag},
+                            language);
+        } else if (place == null) {
+            caption = messages.getMessage("social.card.caption.global", null, language);
+            alt =
+                    messages.getMessage(
+                            "social.card.alt.global",
+                            new Object[] {community, number, date, hashtag},
+                            language);
+        } else {
+            caption =
+                    messages.getMessage(
+                            "social.card.caption.country", new Object[] {place}, language);
+            alt =
+                    messages.getMessage(
+                            "social.card.alt.country",
+                            new Object[] {community, number, place, date, hashtag},
+                            language);
+        }
         var content = new CardPainter.Content(community, number, caption, date, hashtag);
         return new SocialImage(
                 CardPainter.png(content, scope.milestoneId(threshold).hashCode()),

@@ -9,12 +9,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the announcement of a milestone for one network: headline, the chain question, an
- * invitation, the optional link and the hashtags, in the milestone's language (a country's
- * milestones in the country's main language), fitted to the network's limit. A bundle may word a
- * part for one network ({@code social.invite.x}); otherwise every network shares the wording.
- * Hashtags and the link are never cut; the invitation goes first, then the question is shortened,
- * then the headline.
+ * Writes the announcement of a milestone for one network: headline (the count, a country's count or
+ * the participants of the campaign's chain: "500 teachers have answered #1MeTwinners!"), the chain
+ * question, an invitation, the optional link and the hashtags, in the milestone's language (a
+ * country's milestones in the country's main language), fitted to the network's limit. A bundle may
+ * word a part for one network ({@code social.invite.x}); otherwise every network shares the
+ * wording. Hashtags and the link are never cut; the invitation goes first, then the question is
+ * shortened, then the headline.
  */
 @Component
 class SocialPostComposer {
@@ -41,21 +42,16 @@ class SocialPostComposer {
     SocialPost compose(MilestoneReached milestone, String network, PostLimit limit) {
         Locale locale = languages.of(milestone.scope());
         MilestoneView view = MilestoneView.of(milestone, campaign, locale);
+        // every kind shares the arguments: community, number, country (or null), hashtag
         String headline =
-                view.place() == null
-                        ? message(
-                                "social.headline.global",
-                                network,
-                                locale,
-                                view.community(),
-                                view.threshold())
-                        : message(
-                                "social.headline.country",
-                                network,
-                                locale,
-                                view.community(),
-                                view.threshold(),
-                                view.place());
+                message(
+                        "social.headline." + view.kind(),
+                        network,
+                        locale,
+                        view.community(),
+                        view.threshold(),
+                        view.place(),
+                        view.hashtag());
         String question = view.question(); // milestones.campaign.questions, per language
         String hashtags = view.hashtag() + " #" + campaign.memberTag();
         String invite = message("social.invite", network, locale, view.hashtag());
