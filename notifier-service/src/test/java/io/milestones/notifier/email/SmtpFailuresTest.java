@@ -50,6 +50,33 @@ class SmtpFailuresTest {
     }
 
     @Test
+    void shouldTellADomainsTryLaterFromOneMailboxsTrouble() {
+        assertThat(SmtpFailures.domainThrottle(refused(451, "4.7.0 too many messages"))).isTrue();
+        assertThat(SmtpFailures.domainThrottle(refused(421, "4.7.28 unusual rate"))).isTrue();
+        assertThat(SmtpFailures.domainThrottle(refused(450, "try again later"))).isTrue();
+        assertThat(SmtpFailures.domainThrottle(refused(452, "4.3.1 insufficient storage")))
+                .isTrue();
+        assertThat(SmtpFailures.domainThrottle(refused(452, "4.2.2 mailbox full"))).isFalse();
+        assertThat(SmtpFailures.domainThrottle(refused(450, "4.1.1 mailbox unavailable")))
+                .isFalse();
+        assertThat(SmtpFailures.domainThrottle(refused(550, "5.7.1 rejected"))).isFalse();
+        assertThat(
+                        SmtpFailures.domainThrottle(
+                                new SMTPSendFailedException(
+                                        "DATA", 421, "4.4.2 closing", null, null, null, null)))
+                .isTrue();
+        assertThat(SmtpFailures.domainThrottle(new MessagingException("connection refused")))
+                .isFalse();
+    }
+
+    private static SendFailedException refused(int code, String text) {
+        return new SendFailedException(
+                "Invalid Addresses",
+                new SMTPAddressFailedException(
+                        BOB, "RCPT TO:<bob@example.org>", code, code + " " + text));
+    }
+
+    @Test
     void shouldTreatARejectedMessageAsPermanent() {
         var rejected =
                 new SMTPSendFailedException("DATA", 554, "5.7.1 rejected", null, null, null, null);
