@@ -166,6 +166,11 @@ class ChainGraphIT {
         assertThat(empty.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
         assertThat(json.readTree(empty.body()).path("participants").asLong()).isZero();
 
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(get("/actuator/health").body())
+                                        .contains("\"chainGraph\":{\"status\":\"UP\"}"));
         assertThat(get("/v3/api-docs").body())
                 .contains("/api/chain/{campaign}", "/api/admin/chain/posts/{id}/hidden");
     }
