@@ -106,7 +106,10 @@ public final class LocalStack {
                                 "milestones.rules.campaign.series",
                                 "1-2-5",
                                 "milestones.rules.campaign.min",
-                                10),
+                                10,
+                                // the chain's panel on the statistics page reads chain-service
+                                "milestones.stats.chain.url",
+                                "http://localhost:" + options.chainPort()),
                         notifierSettings(options, data, social));
         running.push(services);
 
