@@ -7,6 +7,7 @@ import io.milestones.testing.FixedPortKafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -100,7 +101,15 @@ public final class LocalStack {
                                 "milestones.rules.global.thresholds",
                                 "10,50,100,250,500,1000,2500,5000,10000",
                                 "milestones.rules.country.thresholds",
-                                "5,25,100,250,1000"),
+                                "5,25,100,250,1000",
+                                // the #1MeTwinners chain's participants: 10, 20, 50, 100, ...
+                                "milestones.rules.campaign.series",
+                                "1-2-5",
+                                "milestones.rules.campaign.min",
+                                10,
+                                // the chain's panel on the statistics page reads chain-service
+                                "milestones.stats.chain.url",
+                                "http://localhost:" + options.chainPort()),
                         notifierSettings(options, data, social));
         running.push(services);
 
@@ -126,6 +135,24 @@ public final class LocalStack {
         running.push(ops::close);
         String opsUrl = "http://localhost:" + Services.port(ops);
 
+        ChainSimulator simulator = options.demo() ? ChainSimulator.create(1000) : null;
+        if (simulator != null) {
+            running.push(simulator);
+        }
+        var chain =
+                Services.startChain(
+                        Map.of(
+                                "spring.kafka.bootstrap-servers",
+                                broker.bootstrapServers(),
+                                "logging.include-application-name",
+                                false),
+                        chainSettings(options, simulator));
+        running.push(chain::close);
+        if (simulator != null) {
+            simulator.begin(Duration.ofMillis(1500));
+        }
+        String chainUrl = "http://localhost:" + Services.port(chain);
+
         String registration = "http://localhost:" + services.registrationPort();
         String milestone = "http://localhost:" + services.milestonePort();
         String notifier = "http://localhost:" + services.notifierPort();
@@ -148,6 +175,9 @@ public final class LocalStack {
                                 new MailInbox.Link(
                                         "Ops console (user ops, password ops)", opsUrl + "/ops"),
                                 new MailInbox.Link(
+                                        "Chain service health (the #1MeTwinners listeners)",
+                                        chainUrl + "/actuator/health"),
+                                new MailInbox.Link(
                                         "Registration API health",
                                         registration + "/actuator/health")));
         running.push(inbox);
@@ -164,6 +194,7 @@ public final class LocalStack {
                    Social posts         {}/api/social/posts
                    Social log           {}/   (Mastodon, Bluesky, X, Facebook, Instagram, LinkedIn)
                    Ops console          {}/ops   (user ops, password ops)
+                   Chain service        {}/actuator/health   (follows #1MeTwinners{})
                    Kafka                {}   (topics: registrations, milestones, *-dlt)
                  Try:
                    curl -i -X POST {}/api/registrations -H 'X-API-Key: {}' \\
@@ -174,7 +205,8 @@ public final class LocalStack {
                  Ctrl-C stops everything.
                 ======================================================================""",
                 options.demo()
-                        ? " (demo: simulated teachers are registering; open the statistics page)"
+                        ? " (demo: simulated teachers are registering and answering #1MeTwinners;"
+                                + " open the statistics page)"
                         : "",
                 milestone,
                 inbox.port(),
@@ -183,11 +215,32 @@ public final class LocalStack {
                 notifier,
                 social.baseUrl(),
                 opsUrl,
+                chainUrl,
+                options.demo() ? "; demo: simulated Mastodon and Bluesky" : ", no network on",
                 broker.bootstrapServers(),
                 registration,
                 DEV_PLATFORM_KEY,
                 DEV_ADMIN_KEY,
                 registration);
+    }
+
+    /**
+     * chain-service follows no network by default. With {@code --demo} it follows in-process fakes
+     * of a Mastodon instance and of Jetstream, where simulated teachers answer #1MeTwinners and tag
+     * colleagues: one answer every 1.5 s, so the chain's first milestones (10, 20, 50) fall within
+     * about a minute.
+     */
+    private static Map<String, Object> chainSettings(
+            LocalStackOptions options, ChainSimulator simulator) {
+        Map<String, Object> settings = new java.util.HashMap<>();
+        settings.put("server.port", options.chainPort());
+        if (simulator != null) {
+            settings.put("milestones.chain.mastodon.enabled", true);
+            settings.put("milestones.chain.mastodon.base-url", simulator.mastodonUrl());
+            settings.put("milestones.chain.bluesky.enabled", true);
+            settings.put("milestones.chain.bluesky.jetstream-url", simulator.jetstreamUrl());
+        }
+        return settings;
     }
 
     /**

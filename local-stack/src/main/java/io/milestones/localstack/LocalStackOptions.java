@@ -15,6 +15,7 @@ import java.util.List;
  * @param milestonePort milestone-service's HTTP port
  * @param notifierPort notifier-service's HTTP port
  * @param opsPort ops-console's HTTP port
+ * @param chainPort chain-service's HTTP port
  */
 record LocalStackOptions(
         boolean demo,
@@ -26,7 +27,8 @@ record LocalStackOptions(
         int registrationPort,
         int milestonePort,
         int notifierPort,
-        int opsPort) {
+        int opsPort,
+        int chainPort) {
 
     /**
      * The one description of the options, printed by {@code ./local-stack.sh --help} (which reads
@@ -44,7 +46,8 @@ record LocalStackOptions(
                 registration = 8081,
                 milestone = 8082,
                 notifier = 8083,
-                ops = 8084;
+                ops = 8084,
+                chain = 8085;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -59,11 +62,22 @@ record LocalStackOptions(
                 case "--milestone-port" -> milestone = port(name, value);
                 case "--notifier-port" -> notifier = port(name, value);
                 case "--ops-port" -> ops = port(name, value);
+                case "--chain-port" -> chain = port(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         return new LocalStackOptions(
-                demo, fresh, kafka, smtp, inbox, social, registration, milestone, notifier, ops);
+                demo,
+                fresh,
+                kafka,
+                smtp,
+                inbox,
+                social,
+                registration,
+                milestone,
+                notifier,
+                ops,
+                chain);
     }
 
     private static String usage() {

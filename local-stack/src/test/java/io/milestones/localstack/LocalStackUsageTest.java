@@ -56,6 +56,7 @@ class LocalStackUsageTest {
                 .contains("--registration-port=" + defaults.registrationPort())
                 .contains("--milestone-port=" + defaults.milestonePort())
                 .contains("--notifier-port=" + defaults.notifierPort())
-                .contains("--ops-port=" + defaults.opsPort());
+                .contains("--ops-port=" + defaults.opsPort())
+                .contains("--chain-port=" + defaults.chainPort());
     }
 }
