@@ -14,8 +14,8 @@ import org.apache.kafka.common.TopicPartition;
  * A Kafka consumer interceptor on the senders' consumers: sees each poll's requests before the
  * listener gets them one by one, and resolves all their subscriptions in one look-up ({@link
  * SubscriberAddresses#prefetch}). Kafka creates it; the Spring bean comes through the consumer
- * configuration under {@link #ADDRESSES}. A failed look-up costs nothing but speed: each request
- * then resolves on its own.
+ * configuration under {@link #ADDRESSES} (a consumer without it does not start). A failed look-up
+ * costs nothing but speed (Kafka logs it): each request then resolves on its own.
  */
 public class PrefetchAddresses implements ConsumerInterceptor<Object, Object> {
 
@@ -26,7 +26,11 @@ public class PrefetchAddresses implements ConsumerInterceptor<Object, Object> {
 
     @Override
     public void configure(Map<String, ?> configs) {
-        addresses = (SubscriberAddresses) configs.get(ADDRESSES);
+        if (!(configs.get(ADDRESSES) instanceof SubscriberAddresses bean)) {
+            // loud, not a silent fall-back to one query per message
+            throw new IllegalStateException("consumer configuration lacks " + ADDRESSES);
+        }
+        addresses = bean;
     }
 
     @Override
@@ -38,9 +42,7 @@ public class PrefetchAddresses implements ConsumerInterceptor<Object, Object> {
                 ids.add(request.subscriptionId());
             }
         }
-        if (addresses != null) {
-            addresses.prefetch(ids);
-        }
+        addresses.prefetch(ids);
         return records;
     }
 
