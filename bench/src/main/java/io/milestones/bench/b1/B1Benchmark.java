@@ -23,21 +23,15 @@ public final class B1Benchmark implements Benchmark {
 
     /** What a JFR profile of the service topology showed (docs/benchmarks.md, B1). */
     static final String BOTTLENECK =
-            "Bottleneck (JFR, `settings=profile`, execution samples of the service's stream "
-                    + "thread in a full-size run, with the binary internal values of decision 0203): "
-                    + "Jackson is down to the one read of each registration in `RegistrationGate` (14 "
-                    + "%, `Instant` parsing 5 %). The binary values of the stores and of the `by-scope` "
-                    + "topic take 18 %: reads 11 %, mostly `ScopeCountSerde.read` rebuilding the hourly "
-                    + "`TreeMap` (up to 24 buckets) on every `get` of the cached `scope-counts` (8 %), "
-                    + "writes 7 %. Counting itself is small (`ScopeCounter.approaching` 5 %, "
-                    + "`EventRate.add` 4 %); the rest is Kafka Streams' per-record work: producing to "
-                    + "changelogs and the repartition topic (14 %), polling (8 %), metrics, and "
-                    + "`lastHeader` lookups that decode every header key (`RecordHeader.key` 6 %). "
-                    + "RocksDB stays under 1 %. The raw consumer does one JSON read per record and "
-                    + "nothing else; the idiomatic count one read and one write. Before the binary "
-                    + "values about half of the stream thread was Jackson: store values parsed again on "
-                    + "each `get` (16 %), each repartitioned increment, store `put` and partial sum of "
-                    + "up to 1,000 members written (19 %, `Instant` formatting 7 %).";
+            "What bounds it (issue 15, decision 0205): before 0205 every distinct registration"
+                    + " became a repartitioned increment per country (a produce to `by-scope`, a"
+                    + " poll, a `get` and `put` of the count, two history buckets); now each input"
+                    + " task forwards one sum per scope and flush interval. What remains per record:"
+                    + " the JSON read of each registration in `RegistrationGate` and its"
+                    + " `putIfAbsent` in `teachers-seen` (which the floor also pays, without JSON),"
+                    + " one cached `put` per scope to `global-pending`, and the sums' member lists on"
+                    + " `by-scope`. At small sizes Streams' startup (group join, transactional"
+                    + " producers, internal topics) weighs on every Streams variant.";
 
     @Override
     public String id() {

@@ -23,7 +23,7 @@ import org.springframework.core.io.ClassPathResource;
  * milestones over a 50,000-registration load.
  *
  * <p>{@code java -cp <test classpath> io.milestones.milestone.counting.CountingApp <bootstrap>
- * <application.id> <state.dir> [two-level|single-key]}
+ * <application.id> <state.dir> [every-scope|two-level|single-key]}
  */
 public final class CountingApp {
 
@@ -39,9 +39,13 @@ public final class CountingApp {
 
     public static void main(String[] args) throws InterruptedException {
         GlobalAggregation aggregation =
-                args.length > 3 && args[3].equals("single-key")
-                        ? GlobalAggregation.SINGLE_KEY
-                        : GlobalAggregation.TWO_LEVEL;
+                args.length <= 3
+                        ? CountingOptions.DEFAULTS.globalAggregation()
+                        : switch (args[3]) {
+                            case "single-key" -> GlobalAggregation.SINGLE_KEY;
+                            case "two-level" -> GlobalAggregation.TWO_LEVEL;
+                            default -> GlobalAggregation.EVERY_SCOPE;
+                        };
         KafkaStreams streams = start(args[0], args[1], args[2], aggregation);
         // what the crash test checks: the guarantee this process runs with
         System.out.println(

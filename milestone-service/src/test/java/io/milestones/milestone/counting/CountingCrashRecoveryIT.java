@@ -133,7 +133,7 @@ class CountingCrashRecoveryIT {
                         kafka.bootstrapServers(),
                         APP,
                         stateDir.toString(),
-                        "two-level")
+                        "every-scope")
                 .redirectErrorStream(true)
                 .redirectOutput(log)
                 .start();

@@ -3,7 +3,6 @@ package io.milestones.milestone.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.milestones.milestone.counting.CountingOptions.GlobalAggregation;
 import io.milestones.testing.KafkaBrokerExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,7 +107,10 @@ class TwoInstancesIT {
 
     private KafkaStreams start(Path stateDir) {
         return CountingApp.start(
-                kafka.bootstrapServers(), APP, stateDir.toString(), GlobalAggregation.SINGLE_KEY);
+                kafka.bootstrapServers(),
+                APP,
+                stateDir.toString(),
+                CountingOptions.DEFAULTS.globalAggregation()); // the shipped every-scope sums
     }
 
     private void awaitCommitted(long records) {
