@@ -23,8 +23,10 @@ import org.springframework.web.client.RestClient;
  * with {@code media.media_ids}. X offers no idempotency key, but it refuses the same text twice
  * with {@code 403 "You are not allowed to create a Tweet with duplicate content."}: that answer
  * counts as already posted. A repeated attempt uploads the card again; an unused upload expires
- * ({@code expires_after_secs}). The user token lives two hours: a 401 (X says only {@code
- * "Unauthorized"}) is a rejection whose reason gives the runbook step to renew it.
+ * ({@code expires_after_secs}). The user token lives two hours: on a 401 (X says only {@code
+ * "Unauthorized"}) {@link XTokens} refreshes it once when a refresh token and client id are
+ * configured and the attempt is repeated with the new token (decision 0407); otherwise, or when the
+ * refresh fails, it is a rejection whose reason gives the runbook step to renew it.
  */
 @Component
 @ConditionalOnProperty(name = "milestones.social.x.enabled", havingValue = "true")
@@ -34,12 +36,12 @@ class XPublisher implements SocialPublisher {
 
     private final SocialHttp http;
     private final RestClient client;
-    private final XProperties properties;
+    private final XTokens tokens;
 
     XPublisher(XProperties properties, SocialHttp http) {
-        this.properties = properties;
         this.http = http;
         this.client = http.client(NETWORK, properties.baseUrl().toString());
+        this.tokens = new XTokens(properties, client);
     }
 
     @Override
@@ -59,45 +61,54 @@ class XPublisher implements SocialPublisher {
 
     @Override
     public PublishedPost publish(SocialPost post) {
-        return http.withRetries(
-                NETWORK,
-                () -> {
-                    try {
-                        Tweet.Media media =
-                                post.image() == null
-                                        ? null
-                                        : new Tweet.Media(List.of(upload(post.image())));
-                        Created created =
-                                client.post()
-                                        .uri("/2/tweets")
-                                        .header(
-                                                HttpHeaders.AUTHORIZATION,
-                                                "Bearer " + properties.accessToken())
-                                        .contentType(MediaType.APPLICATION_JSON)
-                                        .body(new Tweet(post.text(), media))
-                                        .retrieve()
-                                        .body(Created.class);
-                        String id = created.data().id();
-                        return new PublishedPost(id, "https://x.com/i/web/status/" + id, false);
-                    } catch (SocialApiException e) {
-                        if (isDuplicate(e)) {
-                            return new PublishedPost(null, null, true);
-                        }
-                        if (e.status() == 401) {
-                            throw new SocialApiException(
-                                    NETWORK,
-                                    401,
-                                    e.error(),
-                                    e.reason() + " — " + GraphApiError.RENEW,
-                                    null);
-                        }
-                        throw e;
-                    }
-                });
+        return http.withRetries(NETWORK, () -> attempt(post, true));
+    }
+
+    /**
+     * One attempt; a 401 refreshes the token once (when a refresh token is configured) and tries
+     * again with the new one, else it is a rejection naming the runbook step.
+     */
+    private PublishedPost attempt(SocialPost post, boolean mayRefresh) {
+        String token = tokens.accessToken();
+        try {
+            Tweet.Media media =
+                    post.image() == null
+                            ? null
+                            : new Tweet.Media(List.of(upload(post.image(), token)));
+            Created created =
+                    client.post()
+                            .uri("/2/tweets")
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .body(new Tweet(post.text(), media))
+                            .retrieve()
+                            .body(Created.class);
+            String id = created.data().id();
+            return new PublishedPost(id, "https://x.com/i/web/status/" + id, false);
+        } catch (SocialApiException e) {
+            if (isDuplicate(e)) {
+                return new PublishedPost(null, null, true);
+            }
+            if (e.status() == 401) {
+                if (mayRefresh && tokens.refresh(token)) {
+                    return attempt(post, false);
+                }
+                throw new SocialApiException(
+                        NETWORK,
+                        401,
+                        e.error(),
+                        e.reason()
+                                + (tokens.canRefresh() ? " (token refresh failed)" : "")
+                                + " — "
+                                + GraphApiError.RENEW,
+                        null);
+            }
+            throw e;
+        }
     }
 
     /** Uploads the card in one request (an image needs no chunks) and describes it. */
-    private String upload(SocialImage image) {
+    private String upload(SocialImage image, String token) {
         var file =
                 new ByteArrayResource(image.png()) {
                     @Override
@@ -113,7 +124,7 @@ class XPublisher implements SocialPublisher {
         String id =
                 client.post()
                         .uri("/2/media/upload")
-                        .header(HttpHeaders.AUTHORIZATION, bearer())
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                         .contentType(MediaType.MULTIPART_FORM_DATA)
                         .body(form)
                         .retrieve()
@@ -122,16 +133,12 @@ class XPublisher implements SocialPublisher {
                         .id();
         client.post()
                 .uri("/2/media/metadata")
-                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Metadata.of(id, image.altText()))
                 .retrieve()
                 .toBodilessEntity();
         return id;
-    }
-
-    private String bearer() {
-        return "Bearer " + properties.accessToken();
     }
 
     private static boolean isDuplicate(SocialApiException e) {
