@@ -57,7 +57,24 @@ public final class B1Benchmark implements Benchmark {
             double preload = load.preload(bootstrap);
 
             CountingService.warmUp(bootstrap, load, "bench-b1-warm-up");
-            var g = CountingService.PRODUCTION;
+            // -Dbench.b1.commit-ms / -Dbench.b1.flush-ms: the latency dial of B5 (issue 15), priced
+            // here
+            var production = CountingService.PRODUCTION;
+            var g =
+                    new CountingService.Guarantee(
+                            production.processing(),
+                            Bench.setting("b1.commit-ms", production.commitIntervalMs()));
+            var defaults = CountingOptions.DEFAULTS;
+            var options =
+                    new CountingOptions(
+                            defaults.globalAggregation(),
+                            java.time.Duration.ofMillis(
+                                    Bench.setting(
+                                            "b1.flush-ms",
+                                            (int) defaults.flushInterval().toMillis())),
+                            defaults.publishInterval(),
+                            defaults.internalValues(),
+                            defaults.hourlyHistory());
             Map<String, List<Double>> seconds = new LinkedHashMap<>();
             List<String> ratios = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
@@ -86,17 +103,13 @@ public final class B1Benchmark implements Benchmark {
                                     load,
                                     "bench-b1-two-level" + r,
                                     g,
-                                    CountingOptions.DEFAULTS.with(GlobalAggregation.TWO_LEVEL));
+                                    options.with(GlobalAggregation.TWO_LEVEL));
                     BenchTopics.resetOutputs(bootstrap);
                     record(seconds, TWO_LEVEL, load, before.counted());
                 }
                 var service =
                         CountingService.drainUntilPublished(
-                                bootstrap,
-                                load,
-                                "bench-b1-service" + r,
-                                g,
-                                CountingOptions.DEFAULTS);
+                                bootstrap, load, "bench-b1-service" + r, g, options);
                 BenchTopics.resetOutputs(bootstrap);
                 record(seconds, SERVICE, load, service.counted());
                 record(seconds, SERVICE_VIEW, load, service.published());
@@ -127,7 +140,17 @@ public final class B1Benchmark implements Benchmark {
                     "broker: embedded KRaft broker (test-support), in the benchmark's JVM; one stream thread per Streams app;"
                             + " Streams variants: "
                             + g
-                            + " (milestone-service.yml), each under a new application.id and state.dir");
+                            + ", partial sums flushed every "
+                            + options.flushInterval().toMillis()
+                            + " ms"
+                            + (g.equals(production) && options.equals(defaults)
+                                    ? " (milestone-service.yml)"
+                                    : " (-Dbench.b1.commit-ms / -Dbench.b1.flush-ms; milestone-service.yml: "
+                                            + production.commitIntervalMs()
+                                            + " and "
+                                            + defaults.flushInterval().toMillis()
+                                            + " ms)")
+                            + ", each under a new application.id and state.dir");
             report.setup(
                     "done = the final counts are readable and exact: every country's distinct count"
                             + " (and for the service the global count) in the variant's store by"
