@@ -151,6 +151,25 @@ class SubscriberIngestionIT {
                                 listeners.getListenerContainer("notifier-subscribers"))
                         .getContainers();
         assertThat(threads).hasSize(3);
+        // the group may still be rebalancing after the first member read everything: wait until
+        // every thread holds its share before looking at the pairs
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                threads.stream()
+                                        .allMatch(
+                                                t ->
+                                                        t.getAssignedPartitions() != null
+                                                                && t
+                                                                                .getAssignedPartitions()
+                                                                                .stream()
+                                                                                .map(
+                                                                                        tp ->
+                                                                                                tp
+                                                                                                        .topic())
+                                                                                .distinct()
+                                                                                .count()
+                                                                        == 2));
         for (var thread : threads) {
             Map<String, Set<Integer>> partitions = new TreeMap<>();
             thread.getAssignedPartitions()
