@@ -1,13 +1,17 @@
 package io.milestones.bench.b6;
 
 import io.milestones.localstack.MailParts;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Date;
@@ -16,7 +20,9 @@ import java.util.Properties;
 /**
  * The reference of B6: plain Jakarta Mail, one SMTP connection opened once ({@code
  * Transport.connect}), then {@code sendMessage} per recipient. Each message is built afresh as
- * {@code multipart/alternative} with the text and HTML of an e-mail the notifier sent.
+ * {@code multipart/related} of the same shape as an e-mail the notifier sent: a {@code
+ * multipart/alternative} with its text and HTML, and its inline PNG card (decision 0404) with the
+ * same Content-ID, base64-encoded by Jakarta Mail for each message, as a plain loop does.
  */
 final class RawMailLoop {
 
@@ -24,6 +30,8 @@ final class RawMailLoop {
     private final String subject;
     private final String text;
     private final String html;
+    private final byte[] card;
+    private final String cardId;
 
     /**
      * @param sample raw bytes of one e-mail the notifier sent, whose texts are reused
@@ -37,6 +45,25 @@ final class RawMailLoop {
         this.subject = template.getSubject();
         this.text = MailParts.find(template, "text/plain");
         this.html = MailParts.find(template, "text/html");
+        Part image = image(template);
+        this.card = image == null ? null : image.getInputStream().readAllBytes();
+        this.cardId = image == null ? null : ((MimeBodyPart) image).getContentID();
+    }
+
+    /** The first image/png part of {@code part}, or {@code null}. */
+    private static Part image(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("image/png")) {
+            return part;
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                Part found = image(multipart.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** Sends {@code count} e-mails to {@code <prefix>N@example.org} over one connection. */
@@ -78,7 +105,20 @@ final class RawMailLoop {
         var alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(plain);
         alternative.addBodyPart(rich);
-        message.setContent(alternative);
+        if (card == null) {
+            message.setContent(alternative);
+        } else {
+            var body = new MimeBodyPart();
+            body.setContent(alternative);
+            var picture = new MimeBodyPart();
+            picture.setDisposition(Part.INLINE);
+            picture.setContentID(cardId);
+            picture.setDataHandler(new DataHandler(new ByteArrayDataSource(card, "image/png")));
+            var related = new MimeMultipart("related");
+            related.addBodyPart(body);
+            related.addBodyPart(picture);
+            message.setContent(related);
+        }
         message.setSentDate(new Date());
         message.saveChanges();
         return message;
