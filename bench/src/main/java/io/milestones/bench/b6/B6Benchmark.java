@@ -63,7 +63,14 @@ public final class B6Benchmark implements Benchmark {
                             broker.bootstrapServers(),
                             mail.port(),
                             data,
-                            Map.of("milestones.mail.rate-per-second", mailRate));
+                            RawMailLoop.NO_DELAY
+                                    ? Map.of("milestones.mail.rate-per-second", mailRate)
+                                    : Map.of(
+                                            "milestones.mail.rate-per-second",
+                                            mailRate,
+                                            // the JDK's plain sockets, as before decision 0311
+                                            "spring.mail.properties.mail.smtp.socketFactory.class",
+                                            "javax.net.SocketFactory"));
             try (var producer = producer(broker.bootstrapServers())) {
                 DataSource database = context.getBean(DataSource.class);
                 Bench.out.printf("   inserting %,d + %,d subscribers...%n", warmup, subscribers);
@@ -194,7 +201,11 @@ public final class B6Benchmark implements Benchmark {
                                 + notifierBytes
                                 + " bytes (notifier, as stored) and "
                                 + referenceBytes
-                                + " bytes (reference)")
+                                + " bytes (reference); SMTP connections: TCP_NODELAY"
+                                + " on both sides"
+                                + (RawMailLoop.NO_DELAY
+                                        ? " (decision 0311)"
+                                        : " off (-Dbench.noDelay=0: the JDK's sockets)"))
                 .columns(
                         "variant",
                         "e-mails",

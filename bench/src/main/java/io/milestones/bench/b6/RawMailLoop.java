@@ -1,5 +1,6 @@
 package io.milestones.bench.b6;
 
+import io.milestones.bench.Bench;
 import io.milestones.localstack.MailParts;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
@@ -26,6 +27,9 @@ import java.util.Properties;
  */
 final class RawMailLoop {
 
+    /** TCP_NODELAY on the reference's connection too ({@code -Dbench.noDelay=0}: the JDK's). */
+    static final boolean NO_DELAY = Bench.setting("noDelay", 1) == 1;
+
     private final Session session;
     private final String subject;
     private final String text;
@@ -40,6 +44,10 @@ final class RawMailLoop {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "localhost");
         properties.put("mail.smtp.port", String.valueOf(smtpPort));
+        if (NO_DELAY) {
+            // as notifier-service.yml ships it (decision 0311), so that both sides skip Nagle
+            properties.put("mail.smtp.socketFactory", new NoDelaySockets());
+        }
         this.session = Session.getInstance(properties);
         MimeMessage template = new MimeMessage(session, new ByteArrayInputStream(sample));
         this.subject = template.getSubject();
@@ -122,5 +130,37 @@ final class RawMailLoop {
         message.setSentDate(new Date());
         message.saveChanges();
         return message;
+    }
+
+    /** Plain sockets with Nagle's algorithm off; Angus Mail connects them itself. */
+    private static final class NoDelaySockets extends javax.net.SocketFactory {
+        @Override
+        public java.net.Socket createSocket() throws IOException {
+            var socket = new java.net.Socket();
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) {
+            throw new UnsupportedOperationException("Angus Mail connects the socket itself");
+        }
+
+        @Override
+        public java.net.Socket createSocket(
+                String host, int port, java.net.InetAddress local, int localPort) {
+            throw new UnsupportedOperationException("Angus Mail connects the socket itself");
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) {
+            throw new UnsupportedOperationException("Angus Mail connects the socket itself");
+        }
+
+        @Override
+        public java.net.Socket createSocket(
+                java.net.InetAddress address, int port, java.net.InetAddress local, int localPort) {
+            throw new UnsupportedOperationException("Angus Mail connects the socket itself");
+        }
     }
 }
