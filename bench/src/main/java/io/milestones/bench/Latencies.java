@@ -26,6 +26,10 @@ public final class Latencies {
         return percentileMillis(50);
     }
 
+    public double p95() {
+        return percentileMillis(95);
+    }
+
     public double p99() {
         return percentileMillis(99);
     }

@@ -57,13 +57,14 @@ public final class B1Benchmark implements Benchmark {
             double preload = load.preload(bootstrap);
 
             CountingService.warmUp(bootstrap, load, "bench-b1-warm-up");
-            // -Dbench.b1.commit-ms / -Dbench.b1.flush-ms: the latency dial of B5 (issue 15), priced
-            // here
+            // -Dbench.b1.commit-ms / -Dbench.b1.flush-ms / -Dbench.b1.poll-ms: the latency dial of
+            // B5 (issue 15, decision 0206), priced here
             var production = CountingService.PRODUCTION;
             var g =
                     new CountingService.Guarantee(
                             production.processing(),
-                            Bench.setting("b1.commit-ms", production.commitIntervalMs()));
+                            Bench.setting("b1.commit-ms", production.commitIntervalMs()),
+                            Bench.setting("b1.poll-ms", production.pollMs()));
             var defaults = CountingOptions.DEFAULTS;
             var options =
                     new CountingOptions(

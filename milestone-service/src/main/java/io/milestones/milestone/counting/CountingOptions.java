@@ -27,7 +27,7 @@ public record CountingOptions(
     /** As milestone-service runs it: every scope summed per task (the fastest, decision 0205). */
     public static final CountingOptions DEFAULTS =
             new CountingOptions(
-                    GlobalAggregation.EVERY_SCOPE, Duration.ofMillis(100), Duration.ofSeconds(1));
+                    GlobalAggregation.EVERY_SCOPE, Duration.ofMillis(30), Duration.ofSeconds(1));
 
     /** Writing {@link ValueFormat#BINARY} internal values. */
     public CountingOptions(

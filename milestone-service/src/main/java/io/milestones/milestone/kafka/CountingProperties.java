@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("milestones.counting")
 record CountingProperties(
         @DefaultValue("every-scope") @NotNull GlobalAggregation globalAggregation,
-        @DefaultValue("100ms") @NotNull Duration flushInterval,
+        @DefaultValue("30ms") @NotNull Duration flushInterval,
         @DefaultValue("1s") @NotNull Duration publishInterval,
         @DefaultValue("binary") @NotNull ValueFormat internalValues,
         @DefaultValue("7d") @NotNull Duration hourlyHistory) {
