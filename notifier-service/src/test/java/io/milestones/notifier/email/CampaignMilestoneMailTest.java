@@ -38,7 +38,8 @@ class CampaignMilestoneMailTest {
                     new CrossedBy("chain:mastodon:109", "ZZ", null));
 
     private final MailComposer composer =
-            new MailComposer(templates(), messages(), mailProperties(), null);
+            new MailComposer(
+                    templates(), messages(), mailProperties(), null, java.time.Clock.systemUTC());
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(
