@@ -246,17 +246,15 @@ public final class B6Benchmark implements Benchmark {
                 .note(BOTTLENECK);
     }
 
-    /** What the JFR profile of the sender threads showed (see the report of issue 9). */
+    /** What the JFR profile of the sender threads showed (issue 18, 2026-12-06). */
     static final String BOTTLENECK =
-            "Bottleneck (JFR, 10,000 subscribers, samples of the notifier-senders threads):"
-                    + " about 40 % in `new MimeMessageHelper(...)` → `getDefaultFileTypeMap` →"
-                    + " a new `ConfigurableMimeFileTypeMap` / `MimetypesFileTypeMap` per e-mail"
-                    + " (reads `mime.types` from the jar and scans the classpath each time):"
-                    + " `SmtpMailer` wraps each message in its own `FixedIdMimeMessage`, which is"
-                    + " not Spring's `SmartMimeMessage`, so the sender's cached file-type map is"
-                    + " never used. Then Thymeleaf rendering of the text and HTML bodies (~16 %),"
-                    + " the deliveries table (claim insert + SENT update, ~10 %) and the"
-                    + " subscription check; the SMTP write itself is under 10 %. Since then"
-                    + " `SmtpMailer` shares one file-type map across messages; the table above is"
-                    + " measured with that fix (before it: 794 e-mails/s, 0.41×).";
+            "Bottleneck (JFR, 5,000 subscribers, samples of the notifier-senders threads, with"
+                    + " TCP_NODELAY): the deliveries table ~34 % (the claim insert and the SENT"
+                    + " update, each its own H2 commit written to disk, `WRITE_DELAY=0`), Thymeleaf"
+                    + " rendering ~26 % (since then once per milestone, language and card, not per"
+                    + " e-mail), building and writing the MIME message ~20 %, the suppression check"
+                    + " ~4 %. Before TCP_NODELAY (decision 0311) every e-mail over a pooled"
+                    + " connection also waited ~40 ms for Nagle's algorithm and the server's delayed"
+                    + " ACK, which no CPU profile shows. Earlier (issue 9): a MIME file-type map"
+                    + " built per e-mail, 40 % of the samples, fixed since.";
 }
