@@ -63,7 +63,7 @@ public final class B9Benchmark implements Benchmark {
         var data = Files.createTempDirectory("b9-");
         Bench.out.println("   starting broker, rejecting SMTP server and notifier-service...");
         try (var broker = EmbeddedKraftBroker.start();
-                var smtp = new RejectingSmtpServer(a -> dead(a) ? 550 : 250)) {
+                var smtp = new RejectingSmtpServer(a -> dead(a) ? 550 : 250).discardingMessages()) {
             ConfigurableApplicationContext context =
                     Notifier.start(
                             broker.bootstrapServers(),
