@@ -45,8 +45,10 @@ final class RawMailLoop {
         properties.put("mail.smtp.host", "localhost");
         properties.put("mail.smtp.port", String.valueOf(smtpPort));
         if (NO_DELAY) {
-            // as notifier-service.yml ships it (decision 0311), so that both sides skip Nagle
-            properties.put("mail.smtp.socketFactory", new NoDelaySockets());
+            // the factory notifier-service.yml ships (decision 0311): both sides skip Nagle
+            properties.put(
+                    "mail.smtp.socketFactory.class",
+                    "io.milestones.notifier.email.NoDelaySocketFactory");
         }
         this.session = Session.getInstance(properties);
         MimeMessage template = new MimeMessage(session, new ByteArrayInputStream(sample));
@@ -130,37 +132,5 @@ final class RawMailLoop {
         message.setSentDate(new Date());
         message.saveChanges();
         return message;
-    }
-
-    /** Plain sockets with Nagle's algorithm off; Angus Mail connects them itself. */
-    private static final class NoDelaySockets extends javax.net.SocketFactory {
-        @Override
-        public java.net.Socket createSocket() throws IOException {
-            var socket = new java.net.Socket();
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port) {
-            throw new UnsupportedOperationException("Angus Mail connects the socket itself");
-        }
-
-        @Override
-        public java.net.Socket createSocket(
-                String host, int port, java.net.InetAddress local, int localPort) {
-            throw new UnsupportedOperationException("Angus Mail connects the socket itself");
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port) {
-            throw new UnsupportedOperationException("Angus Mail connects the socket itself");
-        }
-
-        @Override
-        public java.net.Socket createSocket(
-                java.net.InetAddress address, int port, java.net.InetAddress local, int localPort) {
-            throw new UnsupportedOperationException("Angus Mail connects the socket itself");
-        }
     }
 }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.milestones.testing.RejectingSmtpServer;
 import jakarta.mail.MessagingException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -38,25 +35,7 @@ class DomainPacingTest {
                                     : address.endsWith("@full.example")
                                             ? "452 4.2.2 mailbox full"
                                             : "250 2.1.5 OK");
-    final AtomicReference<Instant> now =
-            new AtomicReference<>(Instant.parse("2026-12-06T03:00:00Z"));
-    final Clock clock =
-            new Clock() {
-                @Override
-                public Instant instant() {
-                    return now.get();
-                }
-
-                @Override
-                public java.time.ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-            };
+    final TestClock clock = new TestClock(Instant.parse("2026-12-06T03:00:00Z"));
 
     @AfterEach
     void stop() {
@@ -87,7 +66,7 @@ class DomainPacingTest {
 
         // the domain accepts again and the pause is over: it resumes, slower than before
         busy.set(false);
-        now.set(now.get().plus(PAUSE).plusSeconds(1));
+        clock.advance(PAUSE.plusSeconds(1));
         log.clear();
         for (int i = 10; i < 13; i++) {
             log.add(send(mailer, "busy-" + i + "@busy.example"));

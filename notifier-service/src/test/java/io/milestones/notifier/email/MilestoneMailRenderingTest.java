@@ -19,7 +19,6 @@ import io.milestones.notifier.milestone.TeacherName;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -124,9 +123,8 @@ class MilestoneMailRenderingTest {
 
     @Test
     void shouldRenderAgainOnceARenderingIsOlderThanItsLifetime() {
-        var clock =
-                new java.util.concurrent.atomic.AtomicReference<>(
-                        Instant.parse("2026-12-06T10:00:00Z"));
+        var clock = new TestClock(Instant.parse("2026-12-06T10:00:00Z"));
+        new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-12-06T10:00:00Z"));
         SpringTemplateEngine counting = spy(templates);
         var timed =
                 new MailComposer(
@@ -134,22 +132,7 @@ class MilestoneMailRenderingTest {
                         CampaignMilestoneMailTest.messages(),
                         CampaignMilestoneMailTest.mailProperties(),
                         links,
-                        new Clock() {
-                            @Override
-                            public java.time.ZoneId getZone() {
-                                return ZoneOffset.UTC;
-                            }
-
-                            @Override
-                            public Clock withZone(java.time.ZoneId zone) {
-                                return this;
-                            }
-
-                            @Override
-                            public Instant instant() {
-                                return clock.get();
-                            }
-                        });
+                        clock);
         var view = MilestoneView.of(GLOBAL_1000, ConfiguredCampaign.load(), Locale.ITALIAN);
 
         for (int i = 0; i < 5; i++) {
@@ -157,7 +140,7 @@ class MilestoneMailRenderingTest {
         }
         verify(counting, times(2)).process(anyString(), any(IContext.class)); // text, HTML
 
-        clock.set(clock.get().plus(MailComposer.RENDERED_FOR).plusSeconds(1));
+        clock.advance(MailComposer.RENDERED_FOR.plusSeconds(1));
         timed.milestone(view, "t@example.org", Locale.ITALIAN, false, null, null);
         verify(counting, times(4)).process(anyString(), any(IContext.class));
     }
