@@ -3,27 +3,186 @@ package io.milestones.notifier.delivery;
 import io.milestones.notifier.links.ReturnTokens;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The deliveries table, keyed (milestone_id, channel, recipient). Every statement commits on its
- * own: a claim is visible before the send, SENT right after it.
+ * The deliveries table, keyed (milestone_id, channel, recipient). A claim is committed before the
+ * send — one request's on its own, or a whole poll's in one transaction ({@link #claimAll}) — and
+ * SENT is committed on its own right after the send: a crash between the server's acceptance and
+ * that commit repeats at most the one e-mail per sender thread that was in flight.
  */
 @Repository
 class Deliveries {
 
+    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+
     private static final int MAX_ERROR = 1000;
+
+    /** Recipients per look-up of existing rows (bind parameters stay well below any limit). */
+    private static final int LOOK_UP_CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ReturnTokens returnTokens;
+    private final TransactionTemplate transaction;
 
-    Deliveries(JdbcTemplate jdbc, Clock clock, ReturnTokens returnTokens) {
+    Deliveries(
+            JdbcTemplate jdbc,
+            Clock clock,
+            ReturnTokens returnTokens,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.returnTokens = returnTokens;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** A delivery's key: (milestone, channel, recipient). */
+    record Key(String milestoneId, Channel channel, String recipient) {
+        static Key of(NotificationRequest request) {
+            return new Key(request.milestoneId(), request.channel(), request.recipient());
+        }
+    }
+
+    /**
+     * Claims the deliveries of one poll in one transaction, with the same outcome per request as
+     * {@link #claim}: true for a request claimed for one attempt (inserted PENDING, or one more
+     * attempt counted on its PENDING row), false for one SENT, FAILED or SUPPRESSED before. A
+     * request named twice is claimed once. Returns an empty map when the transaction fails (another
+     * sender inserted one of the rows meanwhile, say): the caller then claims request by request.
+     */
+    Map<Key, Boolean> claimAll(List<NotificationRequest> requests) {
+        Map<Key, NotificationRequest> byKey = new LinkedHashMap<>();
+        requests.forEach(request -> byKey.putIfAbsent(Key.of(request), request));
+        if (byKey.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<Key, Boolean> claimed = transaction.execute(status -> claimInOne(byKey));
+            return claimed == null ? Map.of() : claimed;
+        } catch (DataAccessException e) {
+            log.debug(
+                    "Claiming {} deliveries at once failed; claiming one by one", byKey.size(), e);
+            return Map.of();
+        }
+    }
+
+    private Map<Key, Boolean> claimInOne(Map<Key, NotificationRequest> byKey) {
+        Map<Key, String> existing = statuses(byKey.keySet());
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> retries = new ArrayList<>();
+        Map<Key, Boolean> claimed = new HashMap<>();
+        byKey.forEach(
+                (key, request) -> {
+                    String status = existing.get(key);
+                    if (status == null) {
+                        inserts.add(
+                                new Object[] {
+                                    key.milestoneId(),
+                                    key.channel().name(),
+                                    key.recipient(),
+                                    DeliveryStatus.PENDING.name(),
+                                    now,
+                                    now,
+                                    returnToken(request)
+                                });
+                        claimed.put(key, true);
+                    } else if (DeliveryStatus.PENDING.name().equals(status)) {
+                        retries.add(
+                                new Object[] {
+                                    now, key.milestoneId(), key.channel().name(), key.recipient()
+                                });
+                        claimed.put(key, true);
+                    } else {
+                        claimed.put(key, false);
+                    }
+                });
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate(
+                    "insert into deliveries (milestone_id, channel, recipient, status, attempts,"
+                            + " created_at, updated_at, return_token)"
+                            + " values (?, ?, ?, ?, 1, ?, ?, ?)",
+                    inserts);
+        }
+        if (!retries.isEmpty()) {
+            int[] updated =
+                    jdbc.batchUpdate(
+                            "update deliveries set attempts = attempts + 1, updated_at = ?"
+                                    + " where milestone_id = ? and channel = ? and recipient = ?"
+                                    + " and status = '"
+                                    + DeliveryStatus.PENDING.name()
+                                    + "'",
+                            retries);
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) { // finished by another sender since it was read
+                    Object[] row = retries.get(i);
+                    claimed.put(
+                            new Key(
+                                    (String) row[1],
+                                    Channel.valueOf((String) row[2]),
+                                    (String) row[3]),
+                            false);
+                }
+            }
+        }
+        return claimed;
+    }
+
+    /** The status of those of {@code keys} that have a row. */
+    private Map<Key, String> statuses(Iterable<Key> keys) {
+        Map<List<Object>, List<String>> recipients = new LinkedHashMap<>();
+        for (Key key : keys) {
+            recipients
+                    .computeIfAbsent(
+                            List.of(key.milestoneId(), key.channel()), k -> new ArrayList<>())
+                    .add(key.recipient());
+        }
+        Map<Key, String> statuses = new HashMap<>();
+        recipients.forEach(
+                (group, all) -> {
+                    String milestoneId = (String) group.get(0);
+                    Channel channel = (Channel) group.get(1);
+                    for (int from = 0; from < all.size(); from += LOOK_UP_CHUNK) {
+                        List<String> chunk =
+                                all.subList(from, Math.min(all.size(), from + LOOK_UP_CHUNK));
+                        List<Object> args = new ArrayList<>(chunk.size() + 2);
+                        args.add(milestoneId);
+                        args.add(channel.name());
+                        args.addAll(chunk);
+                        jdbc.query(
+                                "select recipient, status from deliveries where milestone_id = ?"
+                                        + " and channel = ? and recipient in ("
+                                        + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                                        + ")",
+                                rs -> {
+                                    statuses.put(
+                                            new Key(milestoneId, channel, rs.getString(1)),
+                                            rs.getString(2));
+                                },
+                                args.toArray());
+                    }
+                });
+        return statuses;
+    }
+
+    private String returnToken(NotificationRequest request) {
+        return request.channel() == Channel.EMAIL
+                ? returnTokens.token(request.milestoneId(), request.recipient())
+                : null;
     }
 
     /**
@@ -44,9 +203,7 @@ class Deliveries {
                     DeliveryStatus.PENDING.name(),
                     now,
                     now,
-                    request.channel() == Channel.EMAIL
-                            ? returnTokens.token(request.milestoneId(), request.recipient())
-                            : null);
+                    returnToken(request));
             return true;
         } catch (DuplicateKeyException exists) {
             return jdbc.update(

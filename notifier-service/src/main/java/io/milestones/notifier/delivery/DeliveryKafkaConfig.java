@@ -17,8 +17,8 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 /**
  * The senders' container factory: {@link NotificationRequest} values (plain JSON, no CloudEvents
  * headers: an internal topic), not transactional (an e-mail cannot be rolled back anyway), offsets
- * committed per poll. {@code @RetryableTopic} adds its own error handling on top. Each poll's
- * subscriptions are resolved to addresses at once ({@link PrefetchAddresses}).
+ * committed per poll. {@code @RetryableTopic} adds its own error handling on top. Each poll is
+ * prepared at once ({@link PreparePolls}).
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryKafkaConfig {
@@ -30,16 +30,16 @@ class DeliveryKafkaConfig {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             KafkaProperties kafka,
             DeliveryProperties delivery,
-            SubscriberAddresses addresses) {
+            PollPreparation preparation) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        // each poll's subscriptions resolved in one look-up, before the listener sees them
+        // each poll prepared at once (addresses, suppressions, claims) before the listener sees it
         Object interceptors = config.get(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG);
         config.put(
                 ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG,
                 interceptors == null || interceptors.toString().isBlank()
-                        ? PrefetchAddresses.class.getName()
-                        : interceptors + "," + PrefetchAddresses.class.getName());
-        config.put(PrefetchAddresses.ADDRESSES, addresses);
+                        ? PreparePolls.class.getName()
+                        : interceptors + "," + PreparePolls.class.getName());
+        config.put(PreparePolls.PREPARATION, preparation);
         var consumers =
                 new DefaultKafkaConsumerFactory<Object, Object>(
                         config,

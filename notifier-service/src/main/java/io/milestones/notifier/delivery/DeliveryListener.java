@@ -22,14 +22,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The senders: one consumer group on {@code notification-requests}. Each request is claimed in the
- * deliveries table first, so a redelivered request that was SENT or FAILED is not sent again.
- * Transient failures go to retry topics with exponential back-off (non-blocking: the partition
- * keeps flowing for other recipients), exhausted ones to {@code notification-requests-dlt} and are
- * recorded FAILED; permanent failures are recorded FAILED at once. An e-mail to a suppressed
- * address is never sent: a bounce or complaint may have arrived since the fan-out (or between two
- * attempts); it is recorded SUPPRESSED. Requests name a subscription, not an address: it is
- * resolved here, at send time, and a subscription unsubscribed or erased since the fan-out is
- * skipped (counted as {@code skipped}), never sent.
+ * deliveries table first, so a redelivered request that was SENT or FAILED is not sent again. Each
+ * poll is prepared first ({@link PollPreparation}: addresses, suppressions and claims of the whole
+ * poll at once); what was not prepared is checked and claimed here, request by request. Transient
+ * failures go to retry topics with exponential back-off (non-blocking: the partition keeps flowing
+ * for other recipients), exhausted ones to {@code notification-requests-dlt} and are recorded
+ * FAILED; permanent failures are recorded FAILED at once. An e-mail to a suppressed address is
+ * never sent: a bounce or complaint may have arrived since the fan-out (or between two attempts);
+ * it is recorded SUPPRESSED. Requests name a subscription, not an address: it is resolved here, at
+ * send time, and a subscription unsubscribed or erased since the fan-out is skipped (counted as
+ * {@code skipped}), never sent.
  */
 @Component
 class DeliveryListener {
@@ -42,17 +44,20 @@ class DeliveryListener {
 
     private final DeliveryMetrics metrics;
     private final SuppressionList suppressions;
+    private final PollPreparation preparation;
 
     DeliveryListener(
             Deliveries deliveries,
             SubscriberAddresses addresses,
             List<ChannelSender> senders,
             DeliveryMetrics metrics,
-            SuppressionList suppressions) {
+            SuppressionList suppressions,
+            PollPreparation preparation) {
         this.deliveries = deliveries;
         this.addresses = addresses;
         this.metrics = metrics;
         this.suppressions = suppressions;
+        this.preparation = preparation;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
     }
 
@@ -87,12 +92,17 @@ class DeliveryListener {
                     onTopic.subscriptionId());
             return;
         }
-        if (request.channel() == Channel.EMAIL && suppressions.isSuppressed(request.recipient())) {
+        PollPreparation.Prepared prepared = preparation.take(request);
+        if (request.channel() == Channel.EMAIL && suppressed(request, prepared)) {
             deliveries.suppressed(request);
             metrics.suppressed(request.channel());
             return;
         }
-        if (!deliveries.claim(request)) {
+        boolean claimed =
+                prepared != null && prepared.claimed() != null
+                        ? prepared.claimed()
+                        : deliveries.claim(request);
+        if (!claimed) {
             return; // SENT or FAILED before: a redelivery
         }
         ChannelSender sender = senders.get(request.channel());
@@ -117,6 +127,12 @@ class DeliveryListener {
             metrics.retried(request.channel());
             throw e;
         }
+    }
+
+    private boolean suppressed(NotificationRequest request, PollPreparation.Prepared prepared) {
+        return prepared != null && prepared.suppressed() != null
+                ? prepared.suppressed()
+                : suppressions.isSuppressed(request.recipient());
     }
 
     /** Retries exhausted (or a request that cannot be read): recorded FAILED for ops. */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Resolves a request's subscription to the address it is sent to, at send time, from the
  * subscriptions table (the notifier's own copy of {@code teacher-contacts}): an erased or
- * unsubscribed subscription resolves to nothing. {@link PrefetchAddresses} looks up a whole poll at
+ * unsubscribed subscription resolves to nothing. {@link PreparePolls} looks up a whole poll at
  * once, so the send path costs one query per poll, not one per message; each prefetched address
  * serves one request, within {@link #FRESH}, and an erasure drops it at once.
  */
@@ -39,10 +39,12 @@ class SubscriberAddresses {
         this.clock = clock;
     }
 
-    /** Looks up the addresses of one poll's requests. */
-    void prefetch(Collection<UUID> subscriptionIds) {
+    /**
+     * Looks up the addresses of one poll's requests; returns those found (confirmed subscribers).
+     */
+    Map<UUID, String> prefetch(Collection<UUID> subscriptionIds) {
         if (subscriptionIds.isEmpty()) {
-            return;
+            return Map.of();
         }
         Map<UUID, String> found = directory.confirmedAddresses(subscriptionIds);
         Instant now = clock.instant();
@@ -52,6 +54,7 @@ class SubscriberAddresses {
         for (UUID id : subscriptionIds) {
             prefetched.put(id, new Prefetched(found.get(id), now));
         }
+        return found;
     }
 
     /** The address {@code subscriptionId} may be mailed at now, or empty if it may not. */

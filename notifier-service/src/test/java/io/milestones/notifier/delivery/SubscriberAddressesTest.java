@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import io.milestones.notifier.subscription.SubscriberDirectory;
 import io.milestones.notifier.subscription.SubscriberErased;
+import io.milestones.notifier.suppression.SuppressionList;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,19 @@ class SubscriberAddressesTest {
 
     final SubscriberDirectory directory = mock(SubscriberDirectory.class);
     final SubscriberAddresses addresses = new SubscriberAddresses(directory, Clock.systemUTC());
-    final PrefetchAddresses interceptor = new PrefetchAddresses();
+    final PollPreparation preparation =
+            new PollPreparation(
+                    addresses,
+                    mock(SuppressionList.class),
+                    mock(Deliveries.class),
+                    Clock.systemUTC());
+    final PreparePolls interceptor = new PreparePolls();
 
     @Test
     void shouldResolveAPollsRequestsWithOneLookUpAndSkipTheErased() {
         when(directory.confirmedAddresses(any()))
                 .thenReturn(Map.of(ANA, "ana@school.example", BEN, "ben@school.example"));
-        interceptor.configure(Map.of(PrefetchAddresses.ADDRESSES, addresses));
+        interceptor.configure(Map.of(PreparePolls.PREPARATION, preparation));
 
         interceptor.onConsume(poll(ANA, BEN, GONE));
 
@@ -55,7 +62,7 @@ class SubscriberAddressesTest {
     void shouldRefuseToStartWithoutTheAddressesBean() {
         assertThatThrownBy(() -> interceptor.configure(Map.of()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(PrefetchAddresses.ADDRESSES);
+                .hasMessageContaining(PreparePolls.PREPARATION);
     }
 
     private static ConsumerRecords<Object, Object> poll(UUID... subscriptions) {

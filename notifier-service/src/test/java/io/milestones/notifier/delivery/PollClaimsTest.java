@@ -1,0 +1,163 @@
+package io.milestones.notifier.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.milestones.notifier.links.ReturnTokens;
+import io.milestones.notifier.subscription.SubscriberDirectory;
+import io.milestones.notifier.suppression.SuppressionList;
+import io.milestones.notifier.testing.TestClock;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A poll's deliveries claimed in one transaction (decision 0312) decide exactly as the claim of one
+ * request does, and a claim that fails leaves nothing half-claimed.
+ */
+class PollClaimsTest {
+
+    private static final String MILESTONE = "global:1000";
+
+    private final JdbcTemplate jdbc;
+    private final Deliveries deliveries;
+
+    PollClaimsTest() {
+        var dataSource =
+                new DriverManagerDataSource(
+                        "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/notifier")
+                .load()
+                .migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        ReturnTokens tokens = mock(ReturnTokens.class);
+        when(tokens.token(anyString(), anyString()))
+                .thenAnswer(call -> "t-" + call.getArgument(1, String.class).charAt(0));
+        deliveries =
+                new Deliveries(
+                        jdbc,
+                        Clock.systemUTC(),
+                        tokens,
+                        new DataSourceTransactionManager(dataSource));
+    }
+
+    private static NotificationRequest to(String address) {
+        return NotificationRequest.toSubscriber(MILESTONE, "en", UUID.randomUUID(), false)
+                .resolvedTo(address);
+    }
+
+    @Test
+    void shouldClaimAPollAsEachRequestWouldBeClaimedOnItsOwn() {
+        NotificationRequest fresh = to("ana@school.example");
+        NotificationRequest pending = to("ben@school.example");
+        NotificationRequest sent = to("cleo@school.example");
+        NotificationRequest failed = to("dan@school.example");
+        NotificationRequest suppressed = to("eve@school.example");
+        assertThat(deliveries.claim(pending)).isTrue();
+        assertThat(deliveries.claim(sent)).isTrue();
+        deliveries.sent(sent);
+        assertThat(deliveries.claim(failed)).isTrue();
+        deliveries.failed(failed, "550 no such user");
+        deliveries.suppressed(suppressed);
+
+        Map<Deliveries.Key, Boolean> claimed =
+                deliveries.claimAll(List.of(fresh, pending, sent, failed, suppressed, fresh));
+
+        assertThat(claimed)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(
+                                Deliveries.Key.of(fresh), true,
+                                Deliveries.Key.of(pending), true,
+                                Deliveries.Key.of(sent), false,
+                                Deliveries.Key.of(failed), false,
+                                Deliveries.Key.of(suppressed), false));
+        assertThat(
+                        jdbc.queryForList(
+                                "select recipient, status, attempts, return_token from deliveries"
+                                        + " order by recipient"))
+                .extracting(
+                        row ->
+                                row.get("RECIPIENT")
+                                        + " "
+                                        + row.get("STATUS")
+                                        + " "
+                                        + row.get("ATTEMPTS")
+                                        + " "
+                                        + row.get("RETURN_TOKEN"))
+                .containsExactly(
+                        "ana@school.example PENDING 1 t-a", // claimed once though named twice
+                        "ben@school.example PENDING 2 t-b", // one more attempt
+                        "cleo@school.example SENT 1 t-c",
+                        "dan@school.example FAILED 1 t-d",
+                        "eve@school.example SUPPRESSED 0 null");
+        // the single claim agrees with what the poll's claim left behind
+        assertThat(deliveries.claim(sent)).isFalse();
+        assertThat(deliveries.claim(fresh)).isTrue();
+    }
+
+    @Test
+    void shouldServeAPreparedPollOnceAndCheckAStaleSuppressionVerdictAgain() {
+        UUID ana = UUID.randomUUID();
+        UUID eve = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+        SubscriberDirectory directory = mock(SubscriberDirectory.class);
+        when(directory.confirmedAddresses(any()))
+                .thenReturn(Map.of(ana, "ana@school.example", eve, "eve@school.example"));
+        SuppressionList suppressions = mock(SuppressionList.class);
+        when(suppressions.suppressedAmong(any())).thenReturn(Set.of("eve@school.example"));
+        TestClock clock = new TestClock(Instant.parse("2026-12-06T10:00:00Z"));
+        PollPreparation preparation =
+                new PollPreparation(
+                        new SubscriberAddresses(directory, clock), suppressions, deliveries, clock);
+        NotificationRequest toAna = NotificationRequest.toSubscriber(MILESTONE, "en", ana, false);
+        NotificationRequest toEve = NotificationRequest.toSubscriber(MILESTONE, "en", eve, false);
+        NotificationRequest toGone = NotificationRequest.toSubscriber(MILESTONE, "en", gone, false);
+
+        preparation.prepare(List.of(toAna, toEve, toGone), true);
+
+        NotificationRequest anaResolved = toAna.resolvedTo("ana@school.example");
+        NotificationRequest eveResolved = toEve.resolvedTo("eve@school.example");
+        assertThat(preparation.take(anaResolved))
+                .extracting("suppressed", "claimed")
+                .containsExactly(false, true);
+        assertThat(preparation.take(anaResolved)).isNull(); // served once
+        assertThat(preparation.take(eveResolved))
+                .extracting("suppressed", "claimed")
+                .containsExactly(true, null); // suppressed: never claimed
+        assertThat(jdbc.queryForList("select recipient from deliveries", String.class))
+                .containsExactly("ana@school.example");
+
+        // the same poll again (the container seeked back): one more attempt on Ana's claim
+        preparation.prepare(List.of(toAna), true);
+        clock.advance(PollPreparation.FRESH.plusSeconds(1));
+        assertThat(preparation.take(anaResolved))
+                .extracting("suppressed", "claimed")
+                .containsExactly(null, true); // the claim stands, the verdict is checked again
+        assertThat(jdbc.queryForObject("select attempts from deliveries", Integer.class))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void shouldLeaveNothingClaimedWhenThePollsClaimFails() {
+        NotificationRequest good = to("ana@school.example");
+        NotificationRequest tooLong = to("x".repeat(400) + "@school.example");
+
+        assertThat(deliveries.claimAll(List.of(good, tooLong))).isEmpty();
+
+        assertThat(jdbc.queryForObject("select count(*) from deliveries", Integer.class)).isZero();
+        assertThat(deliveries.claim(good)).isTrue(); // the listener's own claim still works
+    }
+}
