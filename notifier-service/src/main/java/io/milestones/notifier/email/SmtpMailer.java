@@ -1,14 +1,22 @@
 package io.milestones.notifier.email;
 
+import jakarta.activation.DataHandler;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.PreencodedMimeBodyPart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -41,6 +49,9 @@ class SmtpMailer {
     private final SendRate rate;
     private final DomainPacing pacing;
     private final DkimSigning dkim;
+
+    /** Each picture's base64, by the picture's bytes (identity; dropped with the picture). */
+    private final Map<byte[], byte[]> encoded = new WeakHashMap<>();
 
     SmtpMailer(
             JavaMailSender mailSender,
@@ -107,10 +118,7 @@ class SmtpMailer {
             if (mail.inline() != null) {
                 // after setText: the picture is a sibling of the text/HTML alternative inside
                 // multipart/related, which mail clients show only where the HTML refers to it
-                helper.addInline(
-                        mail.inline().contentId(),
-                        new ByteArrayResource(mail.inline().png()),
-                        MediaType.IMAGE_PNG_VALUE);
+                helper.getMimeMultipart().addBodyPart(inline(mail.inline()));
             }
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is always supported", e);
@@ -127,6 +135,33 @@ class SmtpMailer {
         message.setSentDate(new Date());
         message.saveChanges();
         return dkim.sign(message, envelopeFrom);
+    }
+
+    /**
+     * The picture as an inline part whose base64 was encoded once per picture ({@link
+     * PreencodedMimeBodyPart}): a fan-out sends the same card to every reader of a language, and
+     * encoding it again for each was a tenth of the senders' time (benchmark B6).
+     */
+    private MimeBodyPart inline(Mail.InlineImage image) throws MessagingException {
+        byte[] base64;
+        synchronized (encoded) {
+            base64 = encoded.computeIfAbsent(image.png(), SmtpMailer::base64);
+        }
+        var part = new PreencodedMimeBodyPart("base64");
+        part.setDisposition(Part.INLINE);
+        part.setContentID("<" + image.contentId() + ">");
+        part.setDataHandler(
+                new DataHandler(new ByteArrayDataSource(base64, MediaType.IMAGE_PNG_VALUE)));
+        return part;
+    }
+
+    /** MIME base64: lines of 76 characters, each ended by CRLF. */
+    private static byte[] base64(byte[] png) {
+        byte[] lines = Base64.getMimeEncoder().encode(png);
+        byte[] ended = Arrays.copyOf(lines, lines.length + 2);
+        ended[lines.length] = '\r';
+        ended[lines.length + 1] = '\n';
+        return ended;
     }
 
     /**

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.milestones.testing.RejectingSmtpServer;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +19,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
 import org.apache.james.jdkim.DKIMVerifier;
 import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
 import org.apache.james.jdkim.api.SignatureRecord;
@@ -81,6 +88,46 @@ class DkimSigningTest {
         String tampered = received.data().replace("Subject: ", "Subject: Re: ");
         assertThatThrownBy(() -> new DKIMVerifier(dns).verify(stream(tampered)))
                 .isInstanceOf(FailException.class);
+    }
+
+    @Test
+    void shouldCarryTheCardIntactInEveryMessageAndStillVerify() throws Exception {
+        SmtpMailer mailer = mailer(new DkimProperties(true, "etwinning.example", "sel2026", pem()));
+        byte[] png = new byte[20_000];
+        new Random(2026).nextBytes(png);
+        var card =
+                new Mail.InlineImage(
+                        "card.global.1000000.en@milestones.test", png, "1,000,000", 536, 302);
+
+        for (String to : List.of("ana@school.example", "ben@school.example")) {
+            mailer.send(
+                    new Mail(
+                            to,
+                            "1,000,000 eTwinners",
+                            "text",
+                            "<img src=\"cid:card.global.1000000.en@milestones.test\">",
+                            null,
+                            null,
+                            card),
+                    null);
+        }
+
+        assertThat(smtp.received()).hasSize(2);
+        for (RejectingSmtpServer.Received received : smtp.received()) {
+            var message =
+                    new MimeMessage(Session.getInstance(new Properties()), stream(received.data()));
+            var related = (MimeMultipart) message.getContent();
+            assertThat(related.getContentType()).startsWith("multipart/related");
+            var picture = (MimeBodyPart) related.getBodyPart(1);
+            assertThat(picture.getContentType()).startsWith("image/png");
+            assertThat(picture.getEncoding()).isEqualTo("base64");
+            assertThat(picture.getContentID())
+                    .isEqualTo("<card.global.1000000.en@milestones.test>");
+            assertThat(picture.getDisposition()).isEqualTo(Part.INLINE);
+            assertThat(picture.getInputStream().readAllBytes()).isEqualTo(png);
+            assertThat(received.data().lines()).allMatch(line -> line.length() <= 998);
+            assertThat(new DKIMVerifier(dns).verify(stream(received.data()))).hasSize(1);
+        }
     }
 
     @Test
