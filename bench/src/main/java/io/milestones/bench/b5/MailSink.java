@@ -32,6 +32,8 @@ public final class MailSink implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong lastArrival = new AtomicLong();
     private final AtomicLong firstArrival = new AtomicLong();
+    private final AtomicLong watchedCount = new AtomicLong(-1);
+    private final AtomicLong watchedArrival = new AtomicLong();
     private final AtomicReference<byte[]> sample = new AtomicReference<>();
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
     private ScheduledExecutorService purger;
@@ -75,7 +77,20 @@ public final class MailSink implements AutoCloseable {
         }
         firstArrival.compareAndSet(0, now);
         lastArrival.set(now);
-        delivered.incrementAndGet();
+        if (delivered.incrementAndGet() == watchedCount.get()) {
+            watchedArrival.set(now);
+        }
+    }
+
+    /** Records when the {@code count}th e-mail since the start arrives ({@link #watchedNanos}). */
+    public void watch(long count) {
+        watchedArrival.set(0);
+        watchedCount.set(count);
+    }
+
+    /** {@link System#nanoTime()} of the e-mail {@link #watch} named, 0 before it arrived. */
+    public long watchedNanos() {
+        return watchedArrival.get();
     }
 
     /** Empties every mailbox each {@code period}, so a long run keeps bounded heap. */
