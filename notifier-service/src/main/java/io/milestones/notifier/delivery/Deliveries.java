@@ -31,7 +31,7 @@ class Deliveries {
 
     private static final int MAX_ERROR = 1000;
 
-    /** Recipients per look-up of existing rows (bind parameters stay well below any limit). */
+    /** Keys per look-up of existing rows (bind parameters stay well below any limit). */
     private static final int LOOK_UP_CHUNK = 500;
 
     private final JdbcTemplate jdbc;
@@ -81,7 +81,7 @@ class Deliveries {
     }
 
     private Map<Key, Boolean> claimInOne(Map<Key, NotificationRequest> byKey) {
-        Map<Key, String> existing = statuses(byKey.keySet());
+        Map<Key, String> existing = statuses(new ArrayList<>(byKey.keySet()));
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> retries = new ArrayList<>();
@@ -142,41 +142,42 @@ class Deliveries {
         return claimed;
     }
 
-    /** The status of those of {@code keys} that have a row. */
-    private Map<Key, String> statuses(Iterable<Key> keys) {
-        Map<List<Object>, List<String>> recipients = new LinkedHashMap<>();
-        for (Key key : keys) {
-            recipients
-                    .computeIfAbsent(
-                            List.of(key.milestoneId(), key.channel()), k -> new ArrayList<>())
-                    .add(key.recipient());
-        }
+    /**
+     * The status of those of {@code keys} that have a row. A row-value {@code IN} on the whole
+     * primary key: H2 looks each key up in the index (with {@code recipient IN (…)} after the
+     * equalities it scanned every row of the milestone), PostgreSQL too.
+     */
+    private Map<Key, String> statuses(List<Key> keys) {
         Map<Key, String> statuses = new HashMap<>();
-        recipients.forEach(
-                (group, all) -> {
-                    String milestoneId = (String) group.get(0);
-                    Channel channel = (Channel) group.get(1);
-                    for (int from = 0; from < all.size(); from += LOOK_UP_CHUNK) {
-                        List<String> chunk =
-                                all.subList(from, Math.min(all.size(), from + LOOK_UP_CHUNK));
-                        List<Object> args = new ArrayList<>(chunk.size() + 2);
-                        args.add(milestoneId);
-                        args.add(channel.name());
-                        args.addAll(chunk);
-                        jdbc.query(
-                                "select recipient, status from deliveries where milestone_id = ?"
-                                        + " and channel = ? and recipient in ("
-                                        + String.join(",", Collections.nCopies(chunk.size(), "?"))
-                                        + ")",
-                                rs -> {
-                                    statuses.put(
-                                            new Key(milestoneId, channel, rs.getString(1)),
-                                            rs.getString(2));
-                                },
-                                args.toArray());
-                    }
-                });
+        for (int from = 0; from < keys.size(); from += LOOK_UP_CHUNK) {
+            List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + LOOK_UP_CHUNK));
+            List<Object> args = new ArrayList<>(chunk.size() * 3);
+            for (Key key : chunk) {
+                args.add(key.milestoneId());
+                args.add(key.channel().name());
+                args.add(key.recipient());
+            }
+            jdbc.query(
+                    statusesOf(chunk.size()),
+                    rs -> {
+                        statuses.put(
+                                new Key(
+                                        rs.getString(1),
+                                        Channel.valueOf(rs.getString(2)),
+                                        rs.getString(3)),
+                                rs.getString(4));
+                    },
+                    args.toArray());
+        }
         return statuses;
+    }
+
+    /** The look-up of {@code keys} rows' statuses, three parameters a key. */
+    static String statusesOf(int keys) {
+        return "select milestone_id, channel, recipient, status from deliveries"
+                + " where (milestone_id, channel, recipient) in ("
+                + String.join(",", Collections.nCopies(keys, "(?, ?, ?)"))
+                + ")";
     }
 
     private String returnToken(NotificationRequest request) {

@@ -150,6 +150,27 @@ class PollClaimsTest {
                 .isEqualTo(2);
     }
 
+    /**
+     * A fan-out to a million subscribers has a million rows under one milestone: the poll's look-up
+     * must find each key in the primary key, not filter every row of the milestone (what H2 did
+     * with {@code milestone_id = ? and channel = ? and recipient in (…)}).
+     */
+    @Test
+    void shouldLookAPollsRowsUpInThePrimaryKey() {
+        String plan =
+                jdbc.queryForObject(
+                        "explain " + Deliveries.statusesOf(2),
+                        String.class,
+                        MILESTONE,
+                        "EMAIL",
+                        "ana@school.example",
+                        MILESTONE,
+                        "EMAIL",
+                        "ben@school.example");
+
+        assertThat(plan).contains("PRIMARY_KEY").contains("IN(ROW (");
+    }
+
     @Test
     void shouldLeaveNothingClaimedWhenThePollsClaimFails() {
         NotificationRequest good = to("ana@school.example");
