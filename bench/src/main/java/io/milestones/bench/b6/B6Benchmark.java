@@ -281,12 +281,16 @@ public final class B6Benchmark implements Benchmark {
 
     /** What the JFR profile of the sender threads showed (issue 18, 2026-12-06). */
     static final String BOTTLENECK =
-            "Bottleneck (JFR, 5,000 subscribers, samples of the notifier-senders threads, with"
-                    + " TCP_NODELAY): the deliveries table ~34 % (the claim insert and the SENT"
-                    + " update, each its own H2 commit written to disk, `WRITE_DELAY=0`), Thymeleaf"
-                    + " rendering ~26 % (since then once per milestone, language and card, not per"
-                    + " e-mail), building and writing the MIME message ~20 %, the suppression check"
-                    + " ~4 %. Before TCP_NODELAY (decision 0311) every e-mail over a pooled"
+            "Bottleneck (JFR, second half of a 20,000-subscriber run, samples of the"
+                    + " notifier-senders threads, after decision 0312): the SENT commit ~47 % (H2's"
+                    + " commit itself ~33 %: the undo log, the chunk metadata and the inner pages of"
+                    + " each changed map, a cost per commit that neither dropping an index nor"
+                    + " smaller pages changed), writing to the SMTP server ~16 %, building the MIME"
+                    + " message ~8 %, the poll's preparation (look-ups and batch claim) ~7 %, Kafka's"
+                    + " poll ~7 %, the composer ~6 %; GreenMail's own threads took 45 % of all"
+                    + " samples. Before 0312 (5,000 subscribers): the claim and the SENT commit"
+                    + " ~34 %, Thymeleaf ~26 % (since then once per milestone and language), MIME"
+                    + " ~20 %. Before TCP_NODELAY (decision 0311) every e-mail over a pooled"
                     + " connection also waited ~40 ms for Nagle's algorithm and the server's delayed"
                     + " ACK, which no CPU profile shows. Earlier (issue 9): a MIME file-type map"
                     + " built per e-mail, 40 % of the samples, fixed since.";

@@ -1,6 +1,7 @@
 package io.milestones.notifier.delivery;
 
 import io.milestones.notifier.links.ReturnTokens;
+import io.milestones.notifier.subscription.Emails;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -69,9 +70,17 @@ class Deliveries {
         try {
             Map<Key, Boolean> claimed = transaction.execute(status -> claimInOne(byKey));
             return claimed == null ? Map.of() : claimed;
+        } catch (DuplicateKeyException raced) {
+            // another sender claimed one of them meanwhile (a rebalance): nothing to worry about
+            log.debug("Claiming {} deliveries at once raced; one by one", byKey.size());
+            return Map.of();
         } catch (DataAccessException e) {
-            log.debug(
-                    "Claiming {} deliveries at once failed; claiming one by one", byKey.size(), e);
+            // nothing lost, the listener claims one by one; but slower, so say why (masked: the
+            // database's message may quote a key, which holds an address)
+            log.warn(
+                    "Claiming {} deliveries at once failed, claiming one by one: {}",
+                    byKey.size(),
+                    Emails.maskAll(String.valueOf(e.getMostSpecificCause().getMessage())));
             return Map.of();
         }
     }
