@@ -23,6 +23,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -73,7 +76,35 @@ class StatsPageBrowserIT {
     final int port = FixedPortKafka.freePort();
     final String base = "http://localhost:" + port;
     final AtomicInteger sent = new AtomicInteger();
-    final Instant start = Instant.now().minusSeconds(3600);
+
+    /**
+     * The registrations' times: within the hour before the tests, and all on today's date (UTC).
+     * The chart's last point is today, and the tests expect the milestone on it; a start an hour
+     * back straddled midnight whenever the tests ran in the first hour of a day (seen: "Dec 7,
+     * 2026: 1,230" without the milestone of Dec 6). Within minutes of midnight the class first
+     * waits for the new day, so that no midnight falls while it runs.
+     */
+    final Instant today = awaitNotCloseToMidnight();
+
+    final Instant start = later(today.minusSeconds(3600), today.truncatedTo(ChronoUnit.DAYS));
+
+    /** Between two registrations: 2 s, less when today is younger than an hour. */
+    final long stepMillis = Math.min(2000, Duration.between(start, today).toMillis() / 1500);
+
+    private static Instant awaitNotCloseToMidnight() {
+        await().atMost(Duration.ofMinutes(6))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> Instant.now().atOffset(ZoneOffset.UTC).toLocalTime().isBefore(LATEST));
+        return Instant.now();
+    }
+
+    /** Past this time of day (UTC) the class would risk running across midnight. */
+    private static final LocalTime LATEST = LocalTime.of(23, 55);
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     ConfigurableApplicationContext app;
     WebDriver browser;
 
@@ -475,7 +506,7 @@ class StatsPageBrowserIT {
             for (int i = 0; i < teachers; i++) {
                 int n = sent.incrementAndGet();
                 String teacherId = "t-" + n;
-                Instant at = start.plusSeconds(2L * n);
+                Instant at = start.plusMillis(stepMillis * n);
                 var event =
                         new TeacherRegistered(teacherId, country, "en", at, Consents.none(), false);
                 var record =
