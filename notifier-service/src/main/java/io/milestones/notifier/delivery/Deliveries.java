@@ -90,6 +90,7 @@ class Deliveries {
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> retries = new ArrayList<>();
+        List<Key> retried = new ArrayList<>();
         Map<Key, Boolean> claimed = new HashMap<>();
         byKey.forEach(
                 (key, request) -> {
@@ -111,6 +112,7 @@ class Deliveries {
                                 new Object[] {
                                     now, key.milestoneId(), key.channel().name(), key.recipient()
                                 });
+                        retried.add(key);
                         claimed.put(key, true);
                     } else {
                         claimed.put(key, false);
@@ -134,13 +136,7 @@ class Deliveries {
                             retries);
             for (int i = 0; i < updated.length; i++) {
                 if (updated[i] == 0) { // finished by another sender since it was read
-                    Object[] row = retries.get(i);
-                    claimed.put(
-                            new Key(
-                                    (String) row[1],
-                                    Channel.valueOf((String) row[2]),
-                                    (String) row[3]),
-                            false);
+                    claimed.put(retried.get(i), false);
                 }
             }
         }
