@@ -1,4 +1,4 @@
-package io.milestones.notifier.testing;
+package io.milestones.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +18,10 @@ public final class TestClock extends Clock {
 
     public void advance(Duration by) {
         now.updateAndGet(at -> at.plus(by));
+    }
+
+    public void set(Instant at) {
+        now.set(at);
     }
 
     @Override

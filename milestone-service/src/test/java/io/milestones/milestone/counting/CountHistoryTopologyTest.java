@@ -8,11 +8,9 @@ import io.milestones.milestone.counting.CountingOptions.GlobalAggregation;
 import io.milestones.milestone.counting.HistoryBucket.Granularity;
 import io.milestones.milestone.rules.ExplicitThresholds;
 import io.milestones.milestone.rules.MilestoneRules;
-import java.time.Clock;
+import io.milestones.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,13 +151,13 @@ class CountHistoryTopologyTest {
 
     @Test
     void shouldDropHoursOlderThanTheHourlyHistory() {
-        var clock = new MovableClock(TopologyFixture.NOW);
+        var clock = new TestClock(TopologyFixture.NOW);
         try (var topology = new TopologyFixture(RULES, SINGLE_KEY, clock)) {
             topology.register("t-1", "IT", Instant.parse("2021-12-03T10:00:00Z"));
             topology.tick();
             assertThat(published(topology)).containsEntry("global|hour|2021-12-03T10", 1L);
 
-            clock.now = TopologyFixture.NOW.plus(Duration.ofDays(8));
+            clock.set(TopologyFixture.NOW.plus(Duration.ofDays(8)));
             topology.driver.advanceWallClockTime(Duration.ofHours(1));
 
             Map<String, Long> after = published(topology);
@@ -205,29 +203,5 @@ class CountHistoryTopologyTest {
                         .stream()
                         .map(Point::count)
                         .toList();
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.when;
 import io.milestones.notifier.links.ReturnTokens;
 import io.milestones.notifier.subscription.SubscriberDirectory;
 import io.milestones.notifier.suppression.SuppressionList;
-import io.milestones.notifier.testing.TestClock;
+import io.milestones.testing.TestClock;
 import io.milestones.testing.TestDatabaseExtension;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package io.milestones.notifier.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.milestones.notifier.testing.TestClock;
 import io.milestones.testing.RejectingSmtpServer;
+import io.milestones.testing.TestClock;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.time.Instant;

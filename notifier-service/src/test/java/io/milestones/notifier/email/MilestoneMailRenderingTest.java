@@ -16,7 +16,7 @@ import io.milestones.notifier.links.SubscriberLinks;
 import io.milestones.notifier.milestone.ConfiguredCampaign;
 import io.milestones.notifier.milestone.MilestoneView;
 import io.milestones.notifier.milestone.TeacherName;
-import io.milestones.notifier.testing.TestClock;
+import io.milestones.testing.TestClock;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

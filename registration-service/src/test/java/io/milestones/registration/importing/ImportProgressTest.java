@@ -2,11 +2,9 @@ package io.milestones.registration.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.milestones.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ImportProgressTest {
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00.123456789Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-01-05T09:00:00.123456789Z"));
     ImportJobRows rows;
     JdbcTemplate jdbc;
 
@@ -149,34 +147,5 @@ class ImportProgressTest {
         job.finished(clock.instant());
         new ImportProgress(job, rows, clock, Duration.ofSeconds(1)).save();
         return job;
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
