@@ -13,6 +13,8 @@ import java.net.URI;
  *     to let JavaMail make one
  * @param unsubscribe the one-click unsubscribe links, or {@code null} (team addresses, opt-in mail)
  * @param inline a picture the HTML shows by {@code cid:}, or {@code null}
+ * @param encodings the {@code Content-Transfer-Encoding} of the text and of the HTML, decided once
+ *     for every e-mail of a rendering; {@code null} lets JavaMail scan each body to decide
  */
 record Mail(
         String to,
@@ -21,7 +23,28 @@ record Mail(
         String html,
         String messageId,
         Unsubscribe unsubscribe,
-        InlineImage inline) {
+        InlineImage inline,
+        Encodings encodings) {
+
+    /** An e-mail whose transfer encodings JavaMail decides by scanning its bodies. */
+    Mail(
+            String to,
+            String subject,
+            String text,
+            String html,
+            String messageId,
+            Unsubscribe unsubscribe,
+            InlineImage inline) {
+        this(to, subject, text, html, messageId, unsubscribe, inline, null);
+    }
+
+    /**
+     * The transfer encodings of the two bodies ({@code quoted-printable} or {@code base64}).
+     *
+     * @param text the plain text's
+     * @param html the HTML's
+     */
+    record Encodings(String text, String html) {}
 
     /**
      * A PNG inside the message ({@code multipart/related}), shown by the HTML as {@code

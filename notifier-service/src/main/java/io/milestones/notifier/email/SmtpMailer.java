@@ -7,9 +7,10 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.PreencodedMimeBodyPart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.io.UnsupportedEncodingException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -42,6 +43,8 @@ class SmtpMailer {
                         "jakarta.mail.util.StreamProvider",
                         "org.eclipse.angus.mail.util.MailStreamProvider");
     }
+
+    private static final String TRANSFER_ENCODING = "Content-Transfer-Encoding";
 
     private final JavaMailSender mailSender;
     private final SmtpConnections connections;
@@ -115,13 +118,21 @@ class SmtpMailer {
             helper.setTo(new InternetAddress(mail.to(), true));
             helper.setSubject(HeaderValues.singleLine(mail.subject()));
             helper.setText(mail.text(), mail.html());
+            if (mail.encodings() != null) {
+                // decided once per rendering: JavaMail would scan both bodies of every e-mail
+                var alternative =
+                        (MimeMultipart) helper.getMimeMultipart().getBodyPart(0).getContent();
+                alternative.getBodyPart(0).setHeader(TRANSFER_ENCODING, mail.encodings().text());
+                alternative.getBodyPart(1).setHeader(TRANSFER_ENCODING, mail.encodings().html());
+            }
             if (mail.inline() != null) {
                 // after setText: the picture is a sibling of the text/HTML alternative inside
                 // multipart/related, which mail clients show only where the HTML refers to it
                 helper.getMimeMultipart().addBodyPart(inline(mail.inline()));
             }
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException("UTF-8 is always supported", e);
+        } catch (IOException e) {
+            // UTF-8 is always supported; the alternative was set just above, in memory
+            throw new IllegalStateException(e);
         }
         if (mail.unsubscribe() != null) {
             message.setHeader(

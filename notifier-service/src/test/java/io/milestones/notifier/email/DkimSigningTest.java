@@ -131,6 +131,41 @@ class DkimSigningTest {
     }
 
     @Test
+    void shouldSendEachBodyInTheTransferEncodingDecidedForItsRenderingAndStillVerify()
+            throws Exception {
+        SmtpMailer mailer = mailer(new DkimProperties(true, "etwinning.example", "sel2026", pem()));
+        String text = "Gratulacje, Łódź!\r\n" + "x".repeat(1500) + "\r\n.dot line\r\n";
+        String html = "<p>Ωραία — " + "ü".repeat(40) + "</p>";
+
+        mailer.send(
+                new Mail(
+                        "ana@school.example",
+                        "1,000,000 eTwinners",
+                        text,
+                        html,
+                        null,
+                        null,
+                        null,
+                        // the opposite of what JavaMail would pick for each
+                        new Mail.Encodings("base64", "quoted-printable")),
+                null);
+
+        RejectingSmtpServer.Received received = smtp.received().get(0);
+        var message =
+                new MimeMessage(Session.getInstance(new Properties()), stream(received.data()));
+        var related = (MimeMultipart) message.getContent();
+        var alternative = (MimeMultipart) related.getBodyPart(0).getContent();
+        var plain = (MimeBodyPart) alternative.getBodyPart(0);
+        var rich = (MimeBodyPart) alternative.getBodyPart(1);
+        assertThat(plain.getEncoding()).isEqualTo("base64");
+        assertThat(plain.getContent()).isEqualTo(text);
+        assertThat(rich.getEncoding()).isEqualTo("quoted-printable");
+        assertThat(rich.getContent()).isEqualTo(html);
+        assertThat(received.data().lines()).allMatch(line -> line.length() <= 998);
+        assertThat(new DKIMVerifier(dns).verify(stream(received.data()))).hasSize(1);
+    }
+
+    @Test
     void shouldSendUnsignedWhenOff() throws Exception {
         mailer(new DkimProperties(false, "", "", ""))
                 .send(

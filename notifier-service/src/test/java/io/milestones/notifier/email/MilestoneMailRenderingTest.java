@@ -106,6 +106,48 @@ class MilestoneMailRenderingTest {
         }
     }
 
+    /**
+     * The composer decides the transfer encodings once per rendering; each e-mail's must be what
+     * JavaMail would have decided by scanning that e-mail's own bodies (7bit aside: links of any
+     * length go in, so quoted-printable).
+     */
+    @Test
+    void shouldGiveEveryEmailTheTransferEncodingsJavaMailWouldDecideForItsOwnBodies()
+            throws Exception {
+        UUID id = UUID.randomUUID();
+        when(links.unsubscribeToken(id)).thenReturn("tok");
+        when(links.unsubscribeUrl("tok"))
+                .thenReturn(URI.create("https://m.example/u?token=" + "t".repeat(1200)));
+        when(links.preferences(id)).thenReturn(URI.create("https://m.example/p?token=p"));
+        var names =
+                List.of(
+                        Optional.of(new TeacherName("Ana", true)),
+                        Optional.of(new TeacherName("Ωραία Ελληνική Δασκάλα ".repeat(60), true)));
+        for (String language : List.of("en", "de", "es", "fr", "it", "pl")) {
+            Locale locale = Locale.forLanguageTag(language);
+            for (var name : names) {
+                var view = MilestoneView.of(GLOBAL_1000, ConfiguredCampaign.load(), locale, name);
+                for (boolean personal : List.of(false, true)) {
+                    Mail mail =
+                            composer.milestone(view, "a@example.org", locale, personal, id, CARD);
+
+                    assertThat(mail.encodings())
+                            .isEqualTo(
+                                    new Mail.Encodings(
+                                            javaMailWouldPick(mail.text(), "text/plain"),
+                                            javaMailWouldPick(mail.html(), "text/html")));
+                }
+            }
+        }
+    }
+
+    private static String javaMailWouldPick(String body, String type) throws Exception {
+        String picked =
+                jakarta.mail.internet.MimeUtility.getEncoding(
+                        new jakarta.mail.util.ByteArrayDataSource(body, type + "; charset=UTF-8"));
+        return picked.equals("7bit") ? "quoted-printable" : picked;
+    }
+
     @Test
     void shouldRenderATeamAddressWithoutLinks() {
         var view = MilestoneView.of(GLOBAL_1000, ConfiguredCampaign.load(), Locale.ITALIAN);
