@@ -125,29 +125,35 @@ class SubscriptionRepository {
         return found;
     }
 
+    /**
+     * One chunk of a scope's confirmed audience, after a subscription id, in id order. The order
+     * names the index's two columns ({@code scope}, {@code subscription_id}): ordered by the id
+     * alone, H2 did not see that the index is already in that order, so it read and sorted the
+     * whole audience for every chunk of 1,000 (a fan-out to 100,000 read 10 million rows).
+     */
+    static final String AUDIENCE =
+            "select s.id, s.email, s.language, s.teacher_id from subscription_scopes sc"
+                    + " join subscriptions s on s.id = sc.subscription_id"
+                    + " where sc.scope = ? and s.status = ? and sc.subscription_id > ?"
+                    + " order by sc.scope, sc.subscription_id fetch first ? rows only";
+
+    /** Below every subscription id: where the first chunk starts. */
+    static final UUID BEFORE_ALL = new UUID(0, 0);
+
     /** Confirmed subscribers of {@code scope} with an id after {@code after}, in id order. */
     List<Recipient> audienceChunk(String scope, UUID after, int limit) {
-        String sql =
-                "select s.id, s.email, s.language, s.teacher_id from subscription_scopes sc"
-                        + " join subscriptions s on s.id = sc.subscription_id"
-                        + " where sc.scope = ? and s.status = ?"
-                        + (after == null ? "" : " and sc.subscription_id > ?")
-                        + " order by sc.subscription_id fetch first "
-                        + limit
-                        + " rows only";
-        Object[] args =
-                after == null
-                        ? new Object[] {scope, SubscriptionStatus.CONFIRMED.name()}
-                        : new Object[] {scope, SubscriptionStatus.CONFIRMED.name(), after};
         return jdbc.query(
-                sql,
+                AUDIENCE,
                 (rs, i) ->
                         new Recipient(
                                 rs.getObject("id", UUID.class),
                                 rs.getString("email"),
                                 rs.getString("language"),
                                 rs.getString("teacher_id")),
-                args);
+                scope,
+                SubscriptionStatus.CONFIRMED.name(),
+                after == null ? BEFORE_ALL : after,
+                limit);
     }
 
     /**
