@@ -279,19 +279,21 @@ public final class B6Benchmark implements Benchmark {
                 .note(BOTTLENECK);
     }
 
-    /** What the JFR profile of the sender threads showed (issue 18, 2026-12-06). */
+    /** What the JFR profile of the sender threads showed (issue 18, 2026-12-06 and -07). */
     static final String BOTTLENECK =
-            "Bottleneck (JFR, second half of a 20,000-subscriber run, samples of the"
-                    + " notifier-senders threads, after decision 0312): the SENT commit ~47 % (H2's"
-                    + " commit itself ~33 %: the undo log, the chunk metadata and the inner pages of"
-                    + " each changed map, a cost per commit that neither dropping an index nor"
-                    + " smaller pages changed), writing to the SMTP server ~16 %, building the MIME"
-                    + " message ~8 %, the poll's preparation (look-ups and batch claim) ~7 %, Kafka's"
-                    + " poll ~7 %, the composer ~6 %; GreenMail's own threads took 45 % of all"
-                    + " samples. Before 0312 (5,000 subscribers): the claim and the SENT commit"
-                    + " ~34 %, Thymeleaf ~26 % (since then once per milestone and language), MIME"
-                    + " ~20 %. Before TCP_NODELAY (decision 0311) every e-mail over a pooled"
-                    + " connection also waited ~40 ms for Nagle's algorithm and the server's delayed"
-                    + " ACK, which no CPU profile shows. Earlier (issue 9): a MIME file-type map"
-                    + " built per e-mail, 40 % of the samples, fixed since.";
+            "Bottleneck (JFR, second half of a 50,000-subscriber run, samples of the"
+                    + " notifier-senders threads, 2026-12-07): the SENT commit ~51 % (H2's commit"
+                    + " ~39 %: each commit writes a chunk of its changed pages, and the chunk"
+                    + " metadata in H2's layout map, which keeps every chunk of the last 45 s"
+                    + " (RETENTION_TIME), ~11 %), sending over SMTP ~20 %, JavaMail's scan of both"
+                    + " bodies to choose their transfer encoding ~7 % (decided once per rendering"
+                    + " since), the poll's preparation ~6 %; GreenMail's threads took 37 % of all"
+                    + " samples. The fan-out itself (first e-mail at 20 s of 100,000) read the whole"
+                    + " audience for every chunk of 1,000 (H2 did not use the scope index's order),"
+                    + " 75 % of its time; fixed since. Before 0312 (5,000 subscribers): the claim and"
+                    + " the SENT commit ~34 %, Thymeleaf ~26 % (since then once per milestone and"
+                    + " language), MIME ~20 %. Before TCP_NODELAY (decision 0311) every e-mail over"
+                    + " a pooled connection also waited ~40 ms for Nagle's algorithm and the"
+                    + " server's delayed ACK, which no CPU profile shows. Earlier (issue 9): a MIME"
+                    + " file-type map built per e-mail, 40 % of the samples, fixed since.";
 }
