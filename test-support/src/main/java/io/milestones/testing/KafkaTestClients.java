@@ -94,6 +94,25 @@ public final class KafkaTestClients {
         }
     }
 
+    /**
+     * Whether every partition of {@code topic} has a leader that answers: a test awaits this before
+     * it produces to a topic the application has just created. Produced earlier, the first batches
+     * meet "not leader or follower", and an idempotent producer's retry of a batch the broker had
+     * half taken can then fail with "out of order sequence number" for ever (the record never
+     * arrives; seen in LateSubscribersIT).
+     */
+    public static boolean writable(String bootstrapServers, String topic) {
+        try {
+            endOffset(bootstrapServers, topic);
+            return true;
+        } catch (ExecutionException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** How far {@code group} has committed on {@code topic}: the sum over its partitions. */
     public static long committedOffset(String bootstrapServers, String group, String topic)
             throws ExecutionException, InterruptedException {

@@ -16,6 +16,7 @@ import io.milestones.events.TeacherContact;
 import io.milestones.events.Topics;
 import io.milestones.notifier.testing.NotifierTestKit;
 import io.milestones.testing.KafkaBrokerExtension;
+import io.milestones.testing.KafkaTestClients;
 import io.milestones.testing.TestDatabaseExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +84,9 @@ class LateSubscribersIT {
     void shouldReachEverySubscriberWhoRegisteredBeforeTheMilestoneWhenTheNotifierIsBehind()
             throws Exception {
         String bootstrap = kafka.bootstrapServers();
+        // created by the application as it started: its partitions must have leaders first
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> KafkaTestClients.writable(bootstrap, Topics.TEACHER_CONTACTS));
         try (var producer = producer(bootstrap)) {
             for (int i = 1; i <= BEFORE; i++) {
                 // registered in the minute before the crossing; t-30 crossed it
