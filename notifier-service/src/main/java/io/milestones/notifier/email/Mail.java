@@ -26,18 +26,6 @@ record Mail(
         InlineImage inline,
         Encodings encodings) {
 
-    /** An e-mail whose transfer encodings JavaMail decides by scanning its bodies. */
-    Mail(
-            String to,
-            String subject,
-            String text,
-            String html,
-            String messageId,
-            Unsubscribe unsubscribe,
-            InlineImage inline) {
-        this(to, subject, text, html, messageId, unsubscribe, inline, null);
-    }
-
     /**
      * The transfer encodings of the two bodies ({@code quoted-printable} or {@code base64}).
      *

@@ -211,7 +211,7 @@ class MailComposer {
      * of the senders' time in B6), decided once per rendering. Where it would pick 7bit,
      * quoted-printable: the links put in per subscriber could make a line longer than 7bit allows.
      */
-    static String transferEncoding(String body, String type) {
+    private static String transferEncoding(String body, String type) {
         try {
             String decided =
                     MimeUtility.getEncoding(
@@ -254,6 +254,7 @@ class MailComposer {
                 HeaderValues.singleLine(subject),
                 templates.process(template + ".txt", context),
                 templates.process(template, context),
+                null,
                 null,
                 null,
                 null);

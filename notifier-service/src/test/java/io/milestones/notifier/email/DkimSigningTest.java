@@ -71,6 +71,7 @@ class DkimSigningTest {
                         "<p>Hello</p>",
                         "global-1000000.ana@milestones.test",
                         unsubscribe,
+                        null,
                         null),
                 "bounces+tok@bounces.etwinning.example");
 
@@ -108,7 +109,8 @@ class DkimSigningTest {
                             "<img src=\"cid:card.global.1000000.en@milestones.test\">",
                             null,
                             null,
-                            card),
+                            card,
+                            null),
                     null);
         }
 
@@ -174,6 +176,7 @@ class DkimSigningTest {
                                 "Hi",
                                 "text",
                                 "<p>html</p>",
+                                null,
                                 null,
                                 null,
                                 null));

@@ -135,7 +135,7 @@ class DomainPacingTest {
     /** Sends one e-mail; says what became of it: sent, refused with a code, or deferred. */
     private String send(SmtpMailer mailer, String to) {
         String who = to.substring(0, to.indexOf('@'));
-        Mail mail = new Mail(to, "Milestone", "text", "<p>html</p>", null, null, null);
+        Mail mail = new Mail(to, "Milestone", "text", "<p>html</p>", null, null, null, null);
         try {
             mailer.send(mail, null);
             return who + " sent";
