@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -21,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The deliveries table, keyed (milestone_id, channel, recipient). A claim is committed before the
  * send — one request's on its own, or a whole poll's in one transaction ({@link #claimAll}) — and
- * SENT is committed on its own right after the send: a crash between the server's acceptance and
- * that commit repeats at most the one e-mail per sender thread that was in flight.
+ * the SENT mark is committed on its own right after the send ({@link SentMarks}, folded into this
+ * table per poll): a crash between the server's acceptance and that commit repeats at most the one
+ * e-mail per sender thread that was in flight. A PENDING row with a mark counts as sent.
  */
 @Repository
 class Deliveries {
@@ -35,16 +38,19 @@ class Deliveries {
     private final Clock clock;
     private final ReturnTokens returnTokens;
     private final TransactionTemplate transaction;
+    private final SentMarks marks;
 
     Deliveries(
             JdbcTemplate jdbc,
             Clock clock,
             ReturnTokens returnTokens,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            SentMarks marks) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.returnTokens = returnTokens;
         this.transaction = new TransactionTemplate(transactions);
+        this.marks = marks;
     }
 
     /** A delivery's key: (milestone, channel, recipient). */
@@ -57,9 +63,10 @@ class Deliveries {
     /**
      * Claims the deliveries of one poll in one transaction, with the same outcome per request as
      * {@link #claim}: true for a request claimed for one attempt (inserted PENDING, or one more
-     * attempt counted on its PENDING row), false for one SENT, FAILED or SUPPRESSED before. A
-     * request named twice is claimed once. Returns an empty map when the transaction fails (another
-     * sender inserted one of the rows meanwhile, say): the caller then claims request by request.
+     * attempt counted on its PENDING row), false for one SENT, FAILED or SUPPRESSED before (or
+     * PENDING with a SENT mark not yet folded). A request named twice is claimed once. Returns an
+     * empty map when the transaction fails (another sender inserted one of the rows meanwhile,
+     * say): the caller then claims request by request.
      */
     Map<Key, Boolean> claimAll(List<NotificationRequest> requests) {
         Map<Key, NotificationRequest> byKey = new LinkedHashMap<>();
@@ -125,6 +132,7 @@ class Deliveries {
                             + " values (?, ?, ?, ?, 1, ?, ?, ?)",
                     inserts);
         }
+        unmarked(retried, retries, claimed);
         if (!retries.isEmpty()) {
             int[] updated =
                     jdbc.batchUpdate(
@@ -141,6 +149,37 @@ class Deliveries {
             }
         }
         return claimed;
+    }
+
+    /**
+     * Drops from {@code retried} (and the statements' {@code retries}) the PENDING deliveries that
+     * were sent with their mark not yet folded: not claimed. Only redeliveries have PENDING rows,
+     * so a first send asks nothing more.
+     */
+    private void unmarked(List<Key> retried, List<Object[]> retries, Map<Key, Boolean> claimed) {
+        Map<List<Object>, List<String>> recipients = new LinkedHashMap<>();
+        for (Key key : retried) {
+            recipients
+                    .computeIfAbsent(
+                            List.of(key.milestoneId(), key.channel()), k -> new ArrayList<>())
+                    .add(key.recipient());
+        }
+        Set<Key> marked = new HashSet<>();
+        recipients.forEach(
+                (group, all) -> {
+                    String milestoneId = (String) group.get(0);
+                    Channel channel = (Channel) group.get(1);
+                    marks.markedAmong(milestoneId, channel, all)
+                            .forEach(
+                                    recipient ->
+                                            marked.add(new Key(milestoneId, channel, recipient)));
+                });
+        for (int i = retried.size() - 1; i >= 0; i--) {
+            if (marked.contains(retried.get(i))) {
+                claimed.put(retried.remove(i), false);
+                retries.remove(i);
+            }
+        }
     }
 
     /**
@@ -217,6 +256,11 @@ class Deliveries {
                     returnToken(request));
             return true;
         } catch (DuplicateKeyException exists) {
+            if (!marks.markedAmong(
+                            request.milestoneId(), request.channel(), List.of(request.recipient()))
+                    .isEmpty()) {
+                return false; // sent, its mark not yet folded
+            }
             return jdbc.update(
                             "update deliveries set attempts = attempts + 1, updated_at = ?"
                                     + " where milestone_id = ? and channel = ? and recipient = ?"
@@ -259,8 +303,9 @@ class Deliveries {
         }
     }
 
+    /** Sent: marked at once, durably; the row becomes SENT when the thread folds its marks. */
     void sent(NotificationRequest request) {
-        finish(request, DeliveryStatus.SENT, null);
+        marks.record(Key.of(request), clock.instant());
     }
 
     void failed(NotificationRequest request, String error) {
@@ -279,10 +324,11 @@ class Deliveries {
                 request.recipient());
     }
 
-    /** Erasure: the address in past deliveries becomes a pseudonym. */
+    /** Erasure: the address in past deliveries (and marks not yet folded) becomes a pseudonym. */
     void pseudonymise(String recipient, String pseudonym) {
         jdbc.update(
                 "update deliveries set recipient = ? where recipient = ?", pseudonym, recipient);
+        marks.pseudonymise(recipient, pseudonym);
     }
 
     private void finish(NotificationRequest request, DeliveryStatus status, String error) {

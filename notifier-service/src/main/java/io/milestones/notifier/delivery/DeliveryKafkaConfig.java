@@ -18,7 +18,8 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  * The senders' container factory: {@link NotificationRequest} values (plain JSON, no CloudEvents
  * headers: an internal topic), not transactional (an e-mail cannot be rolled back anyway), offsets
  * committed per poll. {@code @RetryableTopic} adds its own error handling on top. Each poll is
- * prepared at once ({@link PreparePolls}).
+ * prepared at once ({@link PreparePolls}), and its SENT marks are folded when it ends ({@link
+ * FoldSentMarks}).
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryKafkaConfig {
@@ -30,7 +31,8 @@ class DeliveryKafkaConfig {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             KafkaProperties kafka,
             DeliveryProperties delivery,
-            PollPreparation preparation) {
+            PollPreparation preparation,
+            SentMarks marks) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         // each poll prepared at once (addresses, suppressions, claims) before the listener sees it
         Object interceptors = config.get(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG);
@@ -51,6 +53,7 @@ class DeliveryKafkaConfig {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
         factory.setConcurrency(delivery.concurrency());
+        factory.setRecordInterceptor(new FoldSentMarks(marks));
         return factory;
     }
 

@@ -42,8 +42,12 @@ class DeliveryStatusController {
                 },
                 milestoneId);
         jdbc.query(
-                "select channel, status, count(*) from deliveries where milestone_id = ?"
-                        + " group by channel, status",
+                // a PENDING row with a SENT mark not yet folded (decision 0313) is sent
+                "select channel, status, count(*) from (select d.channel, case when m.recipient"
+                        + " is null then d.status else 'SENT' end as status from deliveries d"
+                        + " left join sent_marks m on m.milestone_id = d.milestone_id"
+                        + " and m.channel = d.channel and m.recipient = d.recipient"
+                        + " where d.milestone_id = ?) s group by channel, status",
                 rs -> {
                     long[] c =
                             counts.computeIfAbsent(

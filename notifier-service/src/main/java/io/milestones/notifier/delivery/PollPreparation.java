@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
  * Prepares a poll of requests before the listener sends them one by one (decision 0312): their
  * subscriptions resolved to addresses in one look-up, the addresses checked against the suppression
  * list in one query, and the deliveries of requests of the main topic claimed in one transaction
- * ({@link Deliveries#claimAll}). A request then costs the sender one database commit (SENT) instead
- * of three statements and two commits; the claim is durable before the send all the same, so a
- * crash still repeats at most the one e-mail per sender thread that was between the server's
- * acceptance and its SENT commit.
+ * ({@link Deliveries#claimAll}). A request then costs the sender one small commit (its SENT mark,
+ * {@link SentMarks}) instead of three statements and two commits; the claim is durable before the
+ * send all the same, so a crash still repeats at most the one e-mail per sender thread that was
+ * between the server's acceptance and its SENT mark.
  *
  * <p>What is prepared serves one request ({@link #take}); a suppression verdict older than {@link
  * #FRESH} is not used (the listener checks again). Anything not prepared — a retry topic's request,

@@ -43,6 +43,7 @@ class PollClaimsIT {
     private final String milestone = "global:" + MILESTONES.incrementAndGet();
 
     private final JdbcTemplate jdbc;
+    private final SentMarks marks;
     private final Deliveries deliveries;
 
     @BeforeAll
@@ -60,12 +61,9 @@ class PollClaimsIT {
         ReturnTokens tokens = mock(ReturnTokens.class);
         when(tokens.token(anyString(), anyString()))
                 .thenAnswer(call -> "t-" + call.getArgument(1, String.class).charAt(0));
-        deliveries =
-                new Deliveries(
-                        jdbc,
-                        Clock.systemUTC(),
-                        tokens,
-                        new DataSourceTransactionManager(dataSource));
+        var transactions = new DataSourceTransactionManager(dataSource);
+        marks = new SentMarks(jdbc, transactions, new DeliveryProperties(3, 100));
+        deliveries = new Deliveries(jdbc, Clock.systemUTC(), tokens, transactions, marks);
     }
 
     private NotificationRequest to(String address) {
@@ -84,6 +82,7 @@ class PollClaimsIT {
         assertThat(deliveries.claim(pending)).isTrue();
         assertThat(deliveries.claim(sent)).isTrue();
         deliveries.sent(sent);
+        marks.fold();
         assertThat(deliveries.claim(failed)).isTrue();
         deliveries.failed(failed, "550 no such user");
         deliveries.suppressed(suppressed);
