@@ -45,9 +45,15 @@ class PersonalDataQuery {
         for (Subscription subscription : subscriptions) {
             deliveries.addAll(
                     jdbc.query(
-                            "select milestone_id, channel, recipient, status, attempts, bounce,"
-                                    + " created_at, updated_at from deliveries where recipient = ?"
-                                    + " order by created_at",
+                            // a SENT mark not yet folded into its row (decision 0313) counts
+                            "select d.milestone_id, d.channel, d.recipient, case when"
+                                    + " m.recipient is null then d.status else 'SENT' end"
+                                    + " as status, d.attempts, d.bounce, d.created_at,"
+                                    + " coalesce(m.sent_at, d.updated_at) as updated_at"
+                                    + " from deliveries d left join sent_marks m"
+                                    + " on m.milestone_id = d.milestone_id"
+                                    + " and m.channel = d.channel and m.recipient = d.recipient"
+                                    + " where d.recipient = ? order by d.created_at",
                             (rs, n) ->
                                     new Delivery(
                                             rs.getString("milestone_id"),
