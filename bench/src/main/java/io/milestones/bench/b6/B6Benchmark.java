@@ -301,19 +301,21 @@ public final class B6Benchmark implements Benchmark {
 
     /** What the JFR profile of the sender threads showed (issue 18, 2026-12-06 and -07). */
     static final String BOTTLENECK =
-            "Bottleneck (JFR, second half of a 50,000-subscriber run, samples of the"
-                    + " notifier-senders threads, 2026-12-07): the SENT commit ~51 % (H2's commit"
-                    + " ~39 %: each commit writes a chunk of its changed pages, and the chunk"
-                    + " metadata in H2's layout map, which keeps every chunk of the last 45 s"
-                    + " (RETENTION_TIME), ~11 %), sending over SMTP ~20 %, JavaMail's scan of both"
-                    + " bodies to choose their transfer encoding ~7 % (decided once per rendering"
-                    + " since), the poll's preparation ~6 %; GreenMail's threads took 37 % of all"
-                    + " samples. The fan-out itself (first e-mail at 20 s of 100,000) read the whole"
-                    + " audience for every chunk of 1,000 (H2 did not use the scope index's order),"
-                    + " 75 % of its time; fixed since. Before 0312 (5,000 subscribers): the claim and"
-                    + " the SENT commit ~34 %, Thymeleaf ~26 % (since then once per milestone and"
-                    + " language), MIME ~20 %. Before TCP_NODELAY (decision 0311) every e-mail over"
-                    + " a pooled connection also waited ~40 ms for Nagle's algorithm and the"
-                    + " server's delayed ACK, which no CPU profile shows. Earlier (issue 9): a MIME"
-                    + " file-type map built per e-mail, 40 % of the samples, fixed since.";
+            "Bottleneck (JFR, 50,000 subscribers, samples of the notifier-senders threads,"
+                    + " 2026-12-07, after decision 0313): H2 ~48 % — the SENT mark's own commit"
+                    + " 34 % (a commit writes every page changed since the last one, in any table,"
+                    + " so the other threads' claims and folds are written by it too), the fold"
+                    + " 10 %, the poll's claim 5 % — sending over SMTP 20 %, composing the e-mail"
+                    + " 11 %, MIME 9 %. Of all samples GreenMail's threads took 55 % and the"
+                    + " senders 33 %: on 2 cores the in-process server shares the CPU with both"
+                    + " sides. Before 0313 the SENT update of the deliveries row was the commit;"
+                    + " at a million rows H2 then searched its fragmented file first-fit for each"
+                    + " commit's chunk, a third of the samples late in a standalone experiment."
+                    + " Before 0312 (5,000 subscribers): the claim and the SENT commit ~34 %,"
+                    + " Thymeleaf ~26 % (since then once per milestone and language), MIME ~20 %."
+                    + " The fan-out read the whole audience for every chunk of 1,000 until the"
+                    + " audience was read in the scope index's order. Before TCP_NODELAY (decision"
+                    + " 0311) every e-mail over a pooled connection also waited ~40 ms for Nagle's"
+                    + " algorithm and the server's delayed ACK, which no CPU profile shows. Earlier"
+                    + " (issue 9): a MIME file-type map built per e-mail, 40 % of the samples.";
 }
