@@ -9,11 +9,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -126,6 +128,23 @@ public final class KafkaTestClients {
                     .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                     .mapToLong(e -> e.getValue().offset())
                     .sum();
+        }
+    }
+
+    /**
+     * The members of consumer group {@code group} once it is stable, or -1 while it is not (empty,
+     * rebalancing, unknown). A test that races one of a service's consumers against another waits
+     * for the group's full size first: a member that joins late revokes the partitions of the first
+     * and pauses it for the rebalance.
+     */
+    public static int stableMembers(String bootstrapServers, String group)
+            throws ExecutionException, InterruptedException {
+        try (Admin admin = admin(bootstrapServers)) {
+            ConsumerGroupDescription description =
+                    admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+            return description.groupState() == GroupState.STABLE
+                    ? description.members().size()
+                    : -1;
         }
     }
 
