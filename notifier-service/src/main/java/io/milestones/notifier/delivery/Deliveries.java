@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -157,23 +158,12 @@ class Deliveries {
      * so a first send asks nothing more.
      */
     private void unmarked(List<Key> retried, List<Object[]> retries, Map<Key, Boolean> claimed) {
-        Map<List<Object>, List<String>> recipients = new LinkedHashMap<>();
-        for (Key key : retried) {
-            recipients
-                    .computeIfAbsent(
-                            List.of(key.milestoneId(), key.channel()), k -> new ArrayList<>())
-                    .add(key.recipient());
-        }
         Set<Key> marked = new HashSet<>();
-        recipients.forEach(
-                (group, all) -> {
-                    String milestoneId = (String) group.get(0);
-                    Channel channel = (Channel) group.get(1);
-                    marks.markedAmong(milestoneId, channel, all)
-                            .forEach(
-                                    recipient ->
-                                            marked.add(new Key(milestoneId, channel, recipient)));
-                });
+        byMilestoneAndChannel(retried)
+                .forEach(
+                        (group, recipients) ->
+                                marks.markedAmong(group.milestoneId(), group.channel(), recipients)
+                                        .forEach(recipient -> marked.add(group.key(recipient))));
         for (int i = retried.size() - 1; i >= 0; i--) {
             if (marked.contains(retried.get(i))) {
                 claimed.put(retried.remove(i), false);
@@ -190,37 +180,54 @@ class Deliveries {
      * each update, so a long IN list slowed every SENT mark.
      */
     private Map<Key, String> statuses(Iterable<Key> keys) {
-        Map<List<Object>, List<String>> recipients = new LinkedHashMap<>();
+        Map<Key, String> statuses = new HashMap<>();
+        byMilestoneAndChannel(keys)
+                .forEach(
+                        (group, recipients) ->
+                                jdbc.query(
+                                        STATUSES,
+                                        group.parameters(recipients),
+                                        rs -> {
+                                            statuses.put(
+                                                    group.key(rs.getString(1)), rs.getString(2));
+                                        }));
+        return statuses;
+    }
+
+    /** One milestone's deliveries on one channel. */
+    record Group(String milestoneId, Channel channel) {
+
+        Key key(String recipient) {
+            return new Key(milestoneId, channel, recipient);
+        }
+
+        /**
+         * The parameters of a query of this group's rows for an array of recipients: the array
+         * first, then the milestone and the channel.
+         */
+        PreparedStatementSetter parameters(List<String> recipients) {
+            return statement -> {
+                statement.setArray(
+                        1,
+                        statement
+                                .getConnection()
+                                .createArrayOf("varchar", recipients.toArray(String[]::new)));
+                statement.setString(2, milestoneId);
+                statement.setString(3, channel.name());
+            };
+        }
+    }
+
+    /** The recipients of {@code keys} per milestone and channel, in the keys' order. */
+    static Map<Group, List<String>> byMilestoneAndChannel(Iterable<Key> keys) {
+        Map<Group, List<String>> recipients = new LinkedHashMap<>();
         for (Key key : keys) {
             recipients
                     .computeIfAbsent(
-                            List.of(key.milestoneId(), key.channel()), k -> new ArrayList<>())
+                            new Group(key.milestoneId(), key.channel()), g -> new ArrayList<>())
                     .add(key.recipient());
         }
-        Map<Key, String> statuses = new HashMap<>();
-        recipients.forEach(
-                (group, all) -> {
-                    String milestoneId = (String) group.get(0);
-                    Channel channel = (Channel) group.get(1);
-                    jdbc.query(
-                            STATUSES,
-                            statement -> {
-                                statement.setArray(
-                                        1,
-                                        statement
-                                                .getConnection()
-                                                .createArrayOf(
-                                                        "varchar", all.toArray(String[]::new)));
-                                statement.setString(2, milestoneId);
-                                statement.setString(3, channel.name());
-                            },
-                            rs -> {
-                                statuses.put(
-                                        new Key(milestoneId, channel, rs.getString(1)),
-                                        rs.getString(2));
-                            });
-                });
-        return statuses;
+        return recipients;
     }
 
     /** The statuses of one milestone's and channel's rows for an array of recipients. */

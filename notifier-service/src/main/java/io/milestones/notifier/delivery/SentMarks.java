@@ -161,15 +161,7 @@ class SentMarks implements SmartInitializingSingleton {
                 "select m.recipient from unnest(?) as wanted(recipient)"
                         + " join sent_marks m on m.milestone_id = ? and m.channel = ?"
                         + " and m.recipient = wanted.recipient",
-                statement -> {
-                    statement.setArray(
-                            1,
-                            statement
-                                    .getConnection()
-                                    .createArrayOf("varchar", recipients.toArray(String[]::new)));
-                    statement.setString(2, milestoneId);
-                    statement.setString(3, channel.name());
-                },
+                new Deliveries.Group(milestoneId, channel).parameters(recipients),
                 rs -> {
                     marked.add(rs.getString(1));
                 });
