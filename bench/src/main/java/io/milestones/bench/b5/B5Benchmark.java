@@ -51,7 +51,7 @@ public final class B5Benchmark implements Benchmark {
         int every = Bench.setting("every", 25);
         int registrations = Bench.setting("registrations", 5_000);
         int rate = Bench.setting("rate", 25);
-        int warmup = warmup(every);
+        int warmup = warmup(every, rate, Bench.setting("warmup-seconds", 60));
         Path data = Files.createTempDirectory("b5-");
         Bench.out.println("   starting broker, SMTP sink and the three services...");
         try (var broker = EmbeddedKraftBroker.start();
@@ -60,7 +60,7 @@ public final class B5Benchmark implements Benchmark {
                 var watcher = new TopicWatcher(broker.bootstrapServers(), 6)) {
             var registrar = new Registrar(services.registrationPort(), PLATFORM_KEY);
 
-            Bench.out.printf("   warm-up: %d registrations%n", warmup);
+            Bench.out.printf("   warm-up: %d registrations at %d/s%n", warmup, rate);
             registrar.register(1, warmup, rate);
             awaitMail(mail, "global:" + warmup, Duration.ofMinutes(2));
 
@@ -68,64 +68,125 @@ public final class B5Benchmark implements Benchmark {
                     "   measuring: %d registrations at %d/s, a milestone every %d%n",
                     registrations, rate, every);
             registrar.register(warmup + 1, registrations, rate);
-            List<String> expected =
-                    LongStream.rangeClosed(1, registrations / every)
-                            .mapToObj(i -> "global:" + (warmup + i * every))
-                            .toList();
+            List<String> expected = milestones(warmup, warmup + registrations, every);
             awaitMail(mail, expected.get(expected.size() - 1), Duration.ofMinutes(2));
 
-            var toTopic = new Latencies();
-            var relay = new Latencies();
-            var counting = new Latencies();
-            var toCounted = new Latencies();
-            var toVisible = new Latencies();
-            // detectedAt is milestone-service's wall clock; map it onto System.nanoTime().
+            var measured = new Stages(watcher, registrar, mail);
+            expected.forEach(measured::record);
+            var cold = new Stages(watcher, registrar, mail);
+            milestones(0, warmup, every).forEach(cold::record);
+            measured.printSlowest();
+            return report(every, registrations, rate, warmup, measured, cold, registrar.failed());
+        }
+    }
+
+    /** The global milestones crossed by registrations {@code after + 1} to {@code upTo}. */
+    private static List<String> milestones(int after, int upTo, int every) {
+        return LongStream.rangeClosed(1, (upTo - after) / every)
+                .mapToObj(i -> "global:" + (after + i * every))
+                .toList();
+    }
+
+    /** The stages of a set of milestones, each from the moments the run observed for it. */
+    private static final class Stages {
+        final Latencies toTopic = new Latencies();
+        final Latencies relay = new Latencies();
+        final Latencies counting = new Latencies();
+        final Latencies toCounted = new Latencies();
+        final Latencies toVisible = new Latencies();
+        final Latencies toMail = new Latencies();
+        final Latencies endToEnd = new Latencies();
+        final List<Slow> each = new java.util.ArrayList<>();
+        int missing;
+
+        private final TopicWatcher watcher;
+        private final Registrar registrar;
+        private final MailSink mail;
+        // detectedAt is milestone-service's wall clock; map it onto System.nanoTime().
+        private final long epochToNano;
+
+        Stages(TopicWatcher watcher, Registrar registrar, MailSink mail) {
+            this.watcher = watcher;
+            this.registrar = registrar;
+            this.mail = mail;
             Instant wall = Instant.now();
             long nanos = System.nanoTime();
-            long epochToNano = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - nanos;
-            var toMail = new Latencies();
-            var endToEnd = new Latencies();
-            int missing = 0;
-            for (String milestoneId : expected) {
-                var seen = watcher.seen(milestoneId);
-                Long sent = mail.arrival(messageId(milestoneId));
-                Long t0 =
-                        seen.map(s -> registrar.createdAt(s.milestone().crossedBy().teacherId()))
-                                .orElse(null);
-                Long onTopic =
-                        seen.map(s -> watcher.registered(s.milestone().crossedBy().teacherId()))
-                                .orElse(null);
-                if (seen.isEmpty() || sent == null || t0 == null || onTopic == null) {
-                    missing++;
+            this.epochToNano = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - nanos;
+        }
+
+        void record(String milestoneId) {
+            var seen = watcher.seen(milestoneId);
+            Long sent = mail.arrival(messageId(milestoneId));
+            Long t0 =
+                    seen.map(s -> registrar.createdAt(s.milestone().crossedBy().teacherId()))
+                            .orElse(null);
+            Long onTopic =
+                    seen.map(s -> watcher.registered(s.milestone().crossedBy().teacherId()))
+                            .orElse(null);
+            if (seen.isEmpty() || sent == null || t0 == null || onTopic == null) {
+                missing++;
+                return;
+            }
+            long t1 = seen.get().atNanos();
+            toTopic.record(t0, t1);
+            relay.record(t0, onTopic);
+            counting.record(onTopic, t1);
+            Instant detectedAt = seen.get().milestone().detectedAt();
+            long detected =
+                    detectedAt.getEpochSecond() * 1_000_000_000L
+                            + detectedAt.getNano()
+                            - epochToNano;
+            toCounted.record(onTopic, detected);
+            toVisible.record(detected, t1);
+            toMail.record(t1, sent);
+            endToEnd.record(t0, sent);
+            each.add(
+                    new Slow(
+                            milestoneId,
+                            Instant.ofEpochSecond(0, t0 + epochToNano),
+                            onTopic - t0,
+                            detected - onTopic,
+                            t1 - detected,
+                            sent - t1));
+        }
+
+        /**
+         * On the console: each quarter's figures, then the five slowest milestones to the topic
+         * with the wall-clock time of their 201, so that a profile of the run (JFR) can be read at
+         * those moments.
+         */
+        void printSlowest() {
+            for (int part = 0; part < 4; part++) {
+                List<Slow> quarter =
+                        each.subList(part * each.size() / 4, (part + 1) * each.size() / 4);
+                if (quarter.isEmpty()) {
                     continue;
                 }
-                long t1 = seen.get().atNanos();
-                toTopic.record(t0, t1);
-                relay.record(t0, onTopic);
-                counting.record(onTopic, t1);
-                Instant detectedAt = seen.get().milestone().detectedAt();
-                long detected =
-                        detectedAt.getEpochSecond() * 1_000_000_000L
-                                + detectedAt.getNano()
-                                - epochToNano;
-                toCounted.record(onTopic, detected);
-                toVisible.record(detected, t1);
-                toMail.record(t1, sent);
-                endToEnd.record(t0, sent);
+                long[] sorted = quarter.stream().mapToLong(Slow::toTopic).sorted().toArray();
+                Bench.out.printf(
+                        java.util.Locale.ROOT,
+                        "   quarter %d, to the topic: p50 %d ms, p95 %d ms, max %d ms%n",
+                        part + 1,
+                        sorted[sorted.length / 2] / 1_000_000,
+                        sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1_000_000,
+                        sorted[sorted.length - 1] / 1_000_000);
             }
-            return report(
-                    every,
-                    registrations,
-                    rate,
-                    toTopic,
-                    relay,
-                    counting,
-                    toCounted,
-                    toVisible,
-                    toMail,
-                    endToEnd,
-                    missing,
-                    registrar.failed());
+            Bench.out.println(
+                    "   slowest to the topic (201 at, relay / counted / visible / mailed ms):");
+            each.stream()
+                    .sorted(java.util.Comparator.comparingLong(Slow::toTopic).reversed())
+                    .limit(5)
+                    .forEach(
+                            s ->
+                                    Bench.out.printf(
+                                            java.util.Locale.ROOT,
+                                            "     %s at %s: %d / %d / %d / %d%n",
+                                            s.milestoneId(),
+                                            s.crossedAt(),
+                                            s.relay() / 1_000_000,
+                                            s.counted() / 1_000_000,
+                                            s.visible() / 1_000_000,
+                                            s.mailed() / 1_000_000));
         }
     }
 
@@ -211,14 +272,9 @@ public final class B5Benchmark implements Benchmark {
             int every,
             int registrations,
             int rate,
-            Latencies toTopic,
-            Latencies relay,
-            Latencies counting,
-            Latencies toCounted,
-            Latencies toVisible,
-            Latencies toMail,
-            Latencies endToEnd,
-            int missing,
+            int warmup,
+            Stages measured,
+            Stages cold,
             int failed) {
         var report =
                 new Report(this)
@@ -227,11 +283,14 @@ public final class B5Benchmark implements Benchmark {
                                         + " registrations over HTTP at "
                                         + rate
                                         + "/s, one at a time, after a warm-up of "
-                                        + warmup(every)
-                                        + "; a global milestone every "
+                                        + warmup
+                                        + " ("
+                                        + warmup / rate
+                                        + " s: on 2 cores the JIT compiler is still busy the first"
+                                        + " minute after start); a global milestone every "
                                         + every
                                         + " registrations ("
-                                        + toTopic.count()
+                                        + measured.toTopic.count()
                                         + " measured); one team address gets each"
                                         + " congratulation e-mail")
                         .setup(
@@ -248,32 +307,40 @@ public final class B5Benchmark implements Benchmark {
                         .row(
                                 row(
                                         "registration 201 → MilestoneReached on the topic (t1−t0)",
-                                        toTopic))
+                                        measured.toTopic))
                         .row(
                                 row(
                                         "… of which 201 → TeacherRegistered on registrations (outbox relay)",
-                                        relay))
+                                        measured.relay))
                         .row(
                                 row(
                                         "… of which registrations → milestones (milestone-service)",
-                                        counting))
-                        .row(row("   … registrations → threshold crossed (detectedAt)", toCounted))
+                                        measured.counting))
+                        .row(
+                                row(
+                                        "   … registrations → threshold crossed (detectedAt)",
+                                        measured.toCounted))
                         .row(
                                 row(
                                         "   … crossed → visible on milestones (transaction commit)",
-                                        toVisible))
-                        .row(row("topic → e-mail in the SMTP sink (t2−t1)", toMail))
-                        .row(row("end to end (t2−t0)", endToEnd))
+                                        measured.toVisible))
+                        .row(row("topic → e-mail in the SMTP sink (t2−t1)", measured.toMail))
+                        .row(row("end to end (t2−t0)", measured.endToEnd))
+                        .row(row("during the warm-up (from start): 201 → topic", cold.toTopic))
+                        .row(row("during the warm-up (from start): end to end", cold.endToEnd))
                         .note(
                                 "No reference: the stages are split instead. milestone-service"
                                         + " takes "
-                                        + percent(counting.p50(), endToEnd.p50())
+                                        + percent(measured.counting.p50(), measured.endToEnd.p50())
                                         + " of the end-to-end p50, the outbox relay "
-                                        + percent(relay.p50(), endToEnd.p50())
+                                        + percent(measured.relay.p50(), measured.endToEnd.p50())
                                         + ", the notifier "
-                                        + percent(toMail.p50(), endToEnd.p50())
-                                        + ".")
+                                        + percent(measured.toMail.p50(), measured.endToEnd.p50())
+                                        + ". The last two rows are the warm-up's milestones, the"
+                                        + " first of them crossed seconds after the services"
+                                        + " started: what a freshly started stack gives.")
                         .note(INTERVALS);
+        int missing = measured.missing + cold.missing;
         if (missing > 0 || failed > 0) {
             report.note(
                     missing
@@ -284,9 +351,25 @@ public final class B5Benchmark implements Benchmark {
         return report;
     }
 
-    /** At least 200 registrations (and two milestones) before measuring: JIT, pools, leaders. */
-    static int warmup(int every) {
-        return every * Math.max(2, 200 / every);
+    /**
+     * Registrations before measuring, a whole number of milestones and at least two: {@code
+     * seconds} of the run's rate (JIT, pools, leaders).
+     */
+    static int warmup(int every, int rate, int seconds) {
+        return every * Math.max(2, rate * seconds / every);
+    }
+
+    /** One milestone's stages in nanoseconds, for the console's list of the slowest. */
+    record Slow(
+            String milestoneId,
+            Instant crossedAt,
+            long relay,
+            long counted,
+            long visible,
+            long mailed) {
+        long toTopic() {
+            return relay + counted + visible;
+        }
     }
 
     private static String percent(double part, double whole) {
