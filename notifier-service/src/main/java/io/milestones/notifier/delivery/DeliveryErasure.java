@@ -1,10 +1,6 @@
 package io.milestones.notifier.delivery;
 
 import io.milestones.notifier.subscription.SubscriberErased;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,13 +14,18 @@ class DeliveryErasure {
         this.deliveries = deliveries;
     }
 
+    /** What an erased address becomes in the deliveries table: this, then its SHA-256 in hex. */
+    static final String PSEUDONYM_PREFIX = "erased:";
+
     @EventListener
-    void on(SubscriberErased erased) throws NoSuchAlgorithmException {
+    void on(SubscriberErased erased) {
         if (erased.email() != null) {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(erased.email().getBytes(StandardCharsets.UTF_8));
-            deliveries.pseudonymise(erased.email(), "erased:" + HexFormat.of().formatHex(digest));
+            deliveries.pseudonymise(erased.email(), pseudonymOf(erased.email()));
         }
+    }
+
+    /** The pseudonym of an erased address: the same for the same address, not reversible. */
+    static String pseudonymOf(String address) {
+        return PSEUDONYM_PREFIX + MarkJournal.sha256(address);
     }
 }

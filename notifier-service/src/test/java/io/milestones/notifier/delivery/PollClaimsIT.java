@@ -62,7 +62,7 @@ class PollClaimsIT {
         when(tokens.token(anyString(), anyString()))
                 .thenAnswer(call -> "t-" + call.getArgument(1, String.class).charAt(0));
         var transactions = new DataSourceTransactionManager(dataSource);
-        marks = new SentMarks(jdbc, transactions, new DeliveryProperties(3, 100));
+        marks = new SentMarks(jdbc, transactions, 100, null);
         deliveries = new Deliveries(jdbc, Clock.systemUTC(), tokens, transactions, marks);
     }
 

@@ -62,7 +62,7 @@ class SentMarksIT {
         transactions = new DataSourceTransactionManager(dataSource);
         ReturnTokens tokens = mock(ReturnTokens.class);
         when(tokens.token(anyString(), anyString())).thenReturn("t");
-        marks = new SentMarks(jdbc, transactions, new DeliveryProperties(3, PER_FOLD));
+        marks = new SentMarks(jdbc, transactions, PER_FOLD, null);
         deliveries = new Deliveries(jdbc, clock, tokens, transactions, marks);
     }
 
@@ -90,7 +90,7 @@ class SentMarksIT {
         assertThat(rows())
                 .containsExactly("ana@school.example PENDING 1", "ben@school.example PENDING 2");
         // and the status API already counts Ana's as sent
-        assertThat(new DeliveryStatusController(jdbc).summary(milestone).channels())
+        assertThat(new DeliveryStatusController(jdbc, marks).summary(milestone).channels())
                 .extractingByKey(Channel.EMAIL)
                 .extracting("sent", "pending")
                 .containsExactly(1L, 1L);
@@ -153,8 +153,7 @@ class SentMarksIT {
                         .toList());
 
         assertThat(count("select count(*) from sent_marks where milestone_id = ?")).isEqualTo(2500);
-        new SentMarks(jdbc, transactions, new DeliveryProperties(3, PER_FOLD))
-                .afterSingletonsInstantiated();
+        new SentMarks(jdbc, transactions, PER_FOLD, null).afterSingletonsInstantiated();
 
         assertThat(count("select count(*) from sent_marks where milestone_id = ?")).isZero();
         assertThat(
@@ -176,8 +175,7 @@ class SentMarksIT {
         assertThat(marked()).containsExactly("erased:abc");
         assertThat(rows()).containsExactly("erased:abc PENDING 1");
         marks.fold(); // the thread's fold names the address, which is gone
-        new SentMarks(jdbc, transactions, new DeliveryProperties(3, PER_FOLD))
-                .afterSingletonsInstantiated();
+        new SentMarks(jdbc, transactions, PER_FOLD, null).afterSingletonsInstantiated();
         assertThat(rows()).containsExactly("erased:abc SENT 1");
         assertThat(marked()).isEmpty();
     }
