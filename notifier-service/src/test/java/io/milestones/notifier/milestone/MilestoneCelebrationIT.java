@@ -131,7 +131,14 @@ class MilestoneCelebrationIT {
                                 assertThat(get("/actuator/prometheus"))
                                         // the team's two, and any subscriber another test left
                                         .containsPattern(
-                                                "milestones_deliveries_total\\{channel=\"email\",status=\"sent\"\\} [2-9]"));
+                                                "milestones_deliveries_total\\{channel=\"email\",status=\"sent\"\\} [2-9]")
+                                        // and the listener's timer, though the subscriber batch
+                                        // listener had a record before it (a timer of the same
+                                        // name with other tags hid it)
+                                        .containsPattern(
+                                                "spring_kafka_listener_seconds_count\\{[^}]*"
+                                                        + "messaging_source_name=\"milestones\""
+                                                        + "[^}]*\\} [1-9]"));
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(
                         () ->
