@@ -1,5 +1,6 @@
 package io.milestones.notifier.delivery;
 
+import io.milestones.support.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -11,11 +12,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -55,8 +53,16 @@ final class MarkJournal implements AutoCloseable {
         this.dir = dir;
         try {
             Files.createDirectories(dir);
+            // at start, not after the first e-mail: a mark that cannot be written after the
+            // server's 250 sends that e-mail again
+            Files.delete(Files.createTempFile(dir, "probe-", ".tmp"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the SENT-mark journal " + dir, e);
+            throw new UncheckedIOException(
+                    "cannot write the SENT-mark journal in "
+                            + dir.toAbsolutePath()
+                            + " (milestones.delivery.sent-marks-journal-dir): "
+                            + e,
+                    e);
         }
     }
 
@@ -170,14 +176,7 @@ final class MarkJournal implements AutoCloseable {
     }
 
     static String sha256(String address) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(address.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(address);
     }
 
     private Writer newWriter() {

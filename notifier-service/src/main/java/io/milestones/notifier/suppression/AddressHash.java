@@ -1,10 +1,7 @@
 package io.milestones.notifier.suppression;
 
 import io.milestones.notifier.subscription.Emails;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.milestones.support.Sha256;
 
 /**
  * SHA-256 (hex) of a normalised address: the key of the suppression list, and the same pseudonym
@@ -15,13 +12,6 @@ public final class AddressHash {
     private AddressHash() {}
 
     public static String of(String address) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(Emails.normalise(address).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(Emails.normalise(address));
     }
 }

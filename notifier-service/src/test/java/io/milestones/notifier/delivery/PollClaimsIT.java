@@ -18,14 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A poll's deliveries claimed in one transaction (decision 0312) decide exactly as the claim of one
@@ -48,27 +45,22 @@ class PollClaimsIT {
 
     @BeforeAll
     static void migrate() {
-        Flyway.configure()
-                .dataSource(db.url(), db.user(), db.password())
-                .locations("classpath:db/migration/notifier")
-                .load()
-                .migrate();
+        DeliveryTables.migrate(db);
     }
 
     PollClaimsIT() {
-        var dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
-        jdbc = new JdbcTemplate(dataSource);
+        DeliveryTables tables = new DeliveryTables(db);
+        jdbc = tables.jdbc;
         ReturnTokens tokens = mock(ReturnTokens.class);
         when(tokens.token(anyString(), anyString()))
                 .thenAnswer(call -> "t-" + call.getArgument(1, String.class).charAt(0));
-        var transactions = new DataSourceTransactionManager(dataSource);
+        var transactions = tables.transactions;
         marks = new SentMarks(jdbc, transactions, 100, null);
         deliveries = new Deliveries(jdbc, Clock.systemUTC(), tokens, transactions, marks);
     }
 
     private NotificationRequest to(String address) {
-        return NotificationRequest.toSubscriber(milestone, "en", UUID.randomUUID(), false)
-                .resolvedTo(address);
+        return DeliveryTables.request(milestone, address);
     }
 
     @Test

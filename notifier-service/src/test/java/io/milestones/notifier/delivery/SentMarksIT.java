@@ -13,16 +13,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * SENT marks journalled and folded per poll (decision 0313): a delivery sent but not yet folded is
@@ -42,6 +39,7 @@ class SentMarksIT {
     private final String milestone = "global:" + MILESTONES.incrementAndGet();
 
     private final TestClock clock = new TestClock(Instant.parse("2026-12-07T10:00:00Z"));
+    private final DeliveryTables tables;
     private final JdbcTemplate jdbc;
     private final DataSourceTransactionManager transactions;
     private final SentMarks marks;
@@ -49,17 +47,13 @@ class SentMarksIT {
 
     @BeforeAll
     static void migrate() {
-        Flyway.configure()
-                .dataSource(db.url(), db.user(), db.password())
-                .locations("classpath:db/migration/notifier")
-                .load()
-                .migrate();
+        DeliveryTables.migrate(db);
     }
 
     SentMarksIT() {
-        var dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
-        jdbc = new JdbcTemplate(dataSource);
-        transactions = new DataSourceTransactionManager(dataSource);
+        tables = new DeliveryTables(db);
+        jdbc = tables.jdbc;
+        transactions = tables.transactions;
         ReturnTokens tokens = mock(ReturnTokens.class);
         when(tokens.token(anyString(), anyString())).thenReturn("t");
         marks = new SentMarks(jdbc, transactions, PER_FOLD, null);
@@ -67,8 +61,7 @@ class SentMarksIT {
     }
 
     private NotificationRequest to(String address) {
-        return NotificationRequest.toSubscriber(milestone, "en", UUID.randomUUID(), false)
-                .resolvedTo(address);
+        return DeliveryTables.request(milestone, address);
     }
 
     @Test
@@ -181,20 +174,7 @@ class SentMarksIT {
     }
 
     private List<String> rows() {
-        return jdbc
-                .queryForList(
-                        "select recipient, status, attempts from deliveries where milestone_id = ?"
-                                + " order by recipient",
-                        milestone)
-                .stream()
-                .map(
-                        row ->
-                                row.get("RECIPIENT")
-                                        + " "
-                                        + row.get("STATUS")
-                                        + " "
-                                        + row.get("ATTEMPTS"))
-                .toList();
+        return tables.rows(milestone);
     }
 
     private List<String> marked() {
@@ -205,6 +185,6 @@ class SentMarksIT {
     }
 
     private int count(String sql) {
-        return jdbc.queryForObject(sql, Integer.class, milestone);
+        return tables.count(sql, milestone);
     }
 }

@@ -1,6 +1,7 @@
 package io.milestones.notifier.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -9,6 +10,7 @@ import io.milestones.notifier.links.ReturnTokens;
 import io.milestones.testing.TestClock;
 import io.milestones.testing.TestDatabaseExtension;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * SENT marks in a journal file (decision 0314), the store on an embedded H2 database: the same
@@ -54,6 +53,7 @@ class SentMarksJournalIT {
     private final String milestone = "global:" + MILESTONES.incrementAndGet();
 
     private final TestClock clock = new TestClock(Instant.parse("2026-12-07T10:00:00Z"));
+    private final DeliveryTables tables;
     private final JdbcTemplate jdbc;
     private final DataSourceTransactionManager transactions;
     private final ReturnTokens tokens = mock(ReturnTokens.class);
@@ -61,17 +61,13 @@ class SentMarksJournalIT {
 
     @BeforeAll
     static void migrate() {
-        Flyway.configure()
-                .dataSource(db.url(), db.user(), db.password())
-                .locations("classpath:db/migration/notifier")
-                .load()
-                .migrate();
+        DeliveryTables.migrate(db);
     }
 
     SentMarksJournalIT() {
-        var dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
-        jdbc = new JdbcTemplate(dataSource);
-        transactions = new DataSourceTransactionManager(dataSource);
+        tables = new DeliveryTables(db);
+        jdbc = tables.jdbc;
+        transactions = tables.transactions;
         when(tokens.token(anyString(), anyString())).thenReturn("t");
     }
 
@@ -92,8 +88,7 @@ class SentMarksJournalIT {
     }
 
     private NotificationRequest to(String address) {
-        return NotificationRequest.toSubscriber(milestone, "en", UUID.randomUUID(), false)
-                .resolvedTo(address);
+        return DeliveryTables.request(milestone, address);
     }
 
     @Test
@@ -285,6 +280,16 @@ class SentMarksJournalIT {
                 .contains(Path.of("/srv/marks"));
     }
 
+    @Test
+    void shouldRefuseToStartWhenTheJournalCannotBeWritten() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("a-file"), "x");
+
+        assertThatThrownBy(() -> new MarkJournal(notADirectory.resolve("marks")))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("cannot write the SENT-mark journal in")
+                .hasMessageContaining("a-file");
+    }
+
     private static void join(Thread thread) {
         try {
             thread.join();
@@ -309,23 +314,10 @@ class SentMarksJournalIT {
     }
 
     private List<String> rows() {
-        return jdbc
-                .queryForList(
-                        "select recipient, status, attempts from deliveries where milestone_id = ?"
-                                + " order by recipient",
-                        milestone)
-                .stream()
-                .map(
-                        row ->
-                                row.get("RECIPIENT")
-                                        + " "
-                                        + row.get("STATUS")
-                                        + " "
-                                        + row.get("ATTEMPTS"))
-                .toList();
+        return tables.rows(milestone);
     }
 
     private int count(String sql) {
-        return jdbc.queryForObject(sql, Integer.class, milestone);
+        return tables.count(sql, milestone);
     }
 }
