@@ -101,7 +101,7 @@ final class MarkJournal implements AutoCloseable {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
             for (Path file : stream) {
-                if (!HELD.contains(file.toAbsolutePath()) && readIfAbandoned(file, entries)) {
+                if (!HELD.contains(key(file)) && readIfAbandoned(file, entries)) {
                     files.add(file);
                 }
             }
@@ -179,6 +179,11 @@ final class MarkJournal implements AutoCloseable {
         return Sha256.hex(address);
     }
 
+    /** One spelling per file, whichever way the directory was named ("./data" or "data"). */
+    private static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
+    }
+
     private Writer newWriter() {
         Path file = dir.resolve(UUID.randomUUID() + SUFFIX);
         try {
@@ -189,7 +194,7 @@ final class MarkJournal implements AutoCloseable {
                             StandardOpenOption.READ,
                             StandardOpenOption.WRITE);
             Writer writer = new Writer(file, channel, channel.lock());
-            HELD.add(file.toAbsolutePath());
+            HELD.add(key(file));
             open.add(writer);
             return writer;
         } catch (IOException e) {
@@ -236,7 +241,7 @@ final class MarkJournal implements AutoCloseable {
                 boolean empty = channel.size() == 0;
                 lock.release();
                 channel.close();
-                HELD.remove(file.toAbsolutePath());
+                HELD.remove(key(file));
                 if (delete && empty) {
                     Files.deleteIfExists(file);
                 }
