@@ -1,6 +1,7 @@
 package io.milestones.notifier.delivery;
 
 import io.milestones.testing.TestDatabaseExtension;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -51,6 +52,15 @@ final class DeliveryTables {
                                         + " "
                                         + row.get("ATTEMPTS"))
                 .toList();
+    }
+
+    /** When the delivery of {@code milestone} to {@code recipient} last changed. */
+    Timestamp updatedAt(String milestone, String recipient) {
+        return jdbc.queryForObject(
+                "select updated_at from deliveries where milestone_id = ? and recipient = ?",
+                Timestamp.class,
+                milestone,
+                recipient);
     }
 
     /** A count query with the milestone as its one parameter. */

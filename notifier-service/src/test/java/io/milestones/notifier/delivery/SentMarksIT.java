@@ -114,12 +114,7 @@ class SentMarksIT {
         assertThat(rows()).allMatch(row -> row.endsWith(" SENT 1")).hasSize(PER_FOLD + 1);
         assertThat(marked()).isEmpty();
         // the row keeps the moment of the send, not of the fold
-        assertThat(
-                        jdbc.queryForObject(
-                                "select updated_at from deliveries where milestone_id = ?"
-                                        + " and recipient = 't-0@school.example'",
-                                Timestamp.class,
-                                milestone))
+        assertThat(tables.updatedAt(milestone, "t-0@school.example"))
                 .isEqualTo(Timestamp.from(sentAt));
     }
 

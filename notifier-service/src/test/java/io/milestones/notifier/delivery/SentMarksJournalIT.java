@@ -143,12 +143,7 @@ class SentMarksJournalIT {
         assertThat(rows()).allMatch(row -> row.endsWith(" SENT 1")).hasSize(PER_FOLD + 1);
         assertThat(journalLines()).isEmpty();
         assertThat(run.marks().unfoldedOf(milestone)).isEmpty();
-        assertThat(
-                        jdbc.queryForObject(
-                                "select updated_at from deliveries where milestone_id = ?"
-                                        + " and recipient = 't-0@school.example'",
-                                Timestamp.class,
-                                milestone))
+        assertThat(tables.updatedAt(milestone, "t-0@school.example"))
                 .isEqualTo(Timestamp.from(sentAt));
     }
 
@@ -194,12 +189,7 @@ class SentMarksJournalIT {
                 .isEqualTo(2500);
         assertThat(rows()).contains("unsent@school.example PENDING 1");
         assertThat(journalFiles()).isEmpty();
-        assertThat(
-                        jdbc.queryForObject(
-                                "select updated_at from deliveries where milestone_id = ?"
-                                        + " and recipient = 'r-7@school.example'",
-                                Timestamp.class,
-                                milestone))
+        assertThat(tables.updatedAt(milestone, "r-7@school.example"))
                 .isEqualTo(Timestamp.from(sentAt));
     }
 
