@@ -87,6 +87,7 @@ public final class B6Benchmark implements Benchmark {
                 Bench.out.printf("   inserting %,d + %,d subscribers...%n", warmup, subscribers);
                 Subscribers.insert(database, "w", "country:PL", warmup);
                 Subscribers.insert(database, "s", "global", subscribers);
+                Subscribers.crossingTeacher(database, "t-bench");
                 await().atMost(Duration.ofMinutes(1)).until(() -> Notifier.assigned(context));
 
                 Bench.out.printf("   warm-up: a country milestone to %,d subscribers%n", warmup);

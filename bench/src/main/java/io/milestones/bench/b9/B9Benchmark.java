@@ -82,6 +82,7 @@ public final class B9Benchmark implements Benchmark {
                 var jdbc = context.getBean(JdbcTemplate.class);
                 Bench.out.printf("   inserting %,d subscribers...%n", subscribers);
                 Subscribers.insert(jdbc.getDataSource(), "s", "global", subscribers);
+                Subscribers.crossingTeacher(jdbc.getDataSource(), "t-bench");
                 await().atMost(Duration.ofMinutes(1)).until(() -> Notifier.assigned(context));
 
                 Bench.out.println("   milestone 1 (global:100000)");

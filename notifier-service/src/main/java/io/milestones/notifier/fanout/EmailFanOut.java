@@ -41,6 +41,7 @@ class EmailFanOut implements MilestoneChannel {
     private final FanOutProperties properties;
     private final TeamProperties team;
     private final SuppressionList suppressions;
+    private final CrossingTeacherName crossingName;
 
     EmailFanOut(
             MilestoneArchive archive,
@@ -49,7 +50,8 @@ class EmailFanOut implements MilestoneChannel {
             FanOutLog fanOuts,
             FanOutProperties properties,
             TeamProperties team,
-            SuppressionList suppressions) {
+            SuppressionList suppressions,
+            CrossingTeacherName crossingName) {
         this.archive = archive;
         this.directory = directory;
         this.template = template;
@@ -57,6 +59,7 @@ class EmailFanOut implements MilestoneChannel {
         this.properties = properties;
         this.team = team;
         this.suppressions = suppressions;
+        this.crossingName = crossingName;
     }
 
     @Override
@@ -64,6 +67,8 @@ class EmailFanOut implements MilestoneChannel {
         // Recorded (and committed) before the audience is read: a consenting teacher saved after
         // this point finds the milestone and gets their personal note; see LateCrossingTeacher.
         archive.record(milestone);
+        // the e-mails name her (if she agreed) only once her contact has been read
+        crossingName.awaitContact(milestone);
         // the crossing teacher gets the personal note: they subscribed, which needs their consent
         String crossedBy = milestone.crossedBy().teacherId();
         String audience = Audience.of(milestone.scope()); // a chain's milestone: global subscribers

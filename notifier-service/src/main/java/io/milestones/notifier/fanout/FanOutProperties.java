@@ -18,10 +18,13 @@ import org.springframework.validation.annotation.Validated;
  *     minutes by default)
  * @param transactionIdPrefix prefix of the fan-out producers' {@code transactional.id}; must be
  *     unique per running instance
+ * @param crossingNameWait until how long after a milestone's detection its fan-out waits for the
+ *     crossing teacher's contact ({@link CrossingTeacherName}, decision 0315)
  */
 @Validated
 @ConfigurationProperties("milestones.fanout")
 record FanOutProperties(
         @DefaultValue("1000") @Min(1) @Max(50_000) int chunkSize,
         @DefaultValue("10m") @NotNull Duration transactionTimeout,
-        @NotBlank String transactionIdPrefix) {}
+        @NotBlank String transactionIdPrefix,
+        @DefaultValue("5s") @NotNull Duration crossingNameWait) {}

@@ -147,6 +147,68 @@ class MilestoneCelebrationIT {
                                         .contains("What is the best result you and your students"));
     }
 
+    /**
+     * Her registration and her contact leave registration-service together, but the milestone comes
+     * on one topic and her contact on another: the e-mails wait for her contact (read moments
+     * later), so that they name her as she agreed.
+     */
+    @Test
+    void shouldWaitForTheCrossingTeachersContactSoThatItsEMailsNameHer() throws Exception {
+        var milestone =
+                new MilestoneReached(
+                        "country:FR:1000",
+                        Scope.country("FR"),
+                        1_000,
+                        1_000,
+                        Instant.now(),
+                        Instant.now(), // detected now: her contact may take a few seconds
+                        new CrossedBy("t-late", "FR", null));
+        publish(milestone.milestoneId(), EventJson.write(milestone), true);
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                jdbc.queryForObject(
+                                                "select count(*) from celebrated_milestones"
+                                                        + " where milestone_id = ?",
+                                                Integer.class,
+                                                milestone.milestoneId())
+                                        == 1);
+        // her contact not read yet: no e-mail of this milestone goes out meanwhile
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> mailsOf("country.FR.1000") == 0);
+
+        NotifierTestKit.publish(
+                kafka.bootstrapServers(),
+                Topics.TEACHER_CONTACTS,
+                List.of(
+                        new TeacherContact(
+                                "t-late",
+                                "FR",
+                                "fr",
+                                "Camille Martin",
+                                "camille@school.example",
+                                new Consents(false, true))));
+
+        MimeMessage mail = mailTo("ops@example.org", "country.FR.1000");
+        assertThat((String) alternativeOf(mail).getBodyPart(0).getContent())
+                .contains("Camille Martin");
+    }
+
+    private long mailsOf(String messageIdPrefix) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(
+                        m -> {
+                            try {
+                                return m.getHeader("Message-ID")[0].startsWith(
+                                        "<" + messageIdPrefix + ".");
+                            } catch (Exception e) {
+                                return false;
+                            }
+                        })
+                .count();
+    }
+
     @Test
     void shouldNameNobodyWhoDidNotAgreeToBeNamedInMailsPostsOrCard() throws Exception {
         NotifierTestKit.publish(
