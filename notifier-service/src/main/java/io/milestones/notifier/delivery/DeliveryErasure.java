@@ -24,6 +24,13 @@ class DeliveryErasure {
         }
     }
 
+    /** The SHA-256 of a delivery's address, also when its row carries the pseudonym already. */
+    static String addressHashOf(String recipient) {
+        return recipient.startsWith(PSEUDONYM_PREFIX)
+                ? recipient.substring(PSEUDONYM_PREFIX.length())
+                : MarkJournal.sha256(recipient);
+    }
+
     /** The pseudonym of an erased address: the same for the same address, not reversible. */
     static String pseudonymOf(String address) {
         return PSEUDONYM_PREFIX + MarkJournal.sha256(address);

@@ -301,12 +301,7 @@ class SentMarks implements SmartInitializingSingleton, DisposableBean {
                                 rs -> {
                                     String recipient = rs.getString(1);
                                     Timestamp at =
-                                            recipient.startsWith(DeliveryErasure.PSEUDONYM_PREFIX)
-                                                    ? sentAt.get(
-                                                            recipient.substring(
-                                                                    DeliveryErasure.PSEUDONYM_PREFIX
-                                                                            .length()))
-                                                    : sentAt.get(MarkJournal.sha256(recipient));
+                                            sentAt.get(DeliveryErasure.addressHashOf(recipient));
                                     if (at != null) {
                                         found.add(new Mark(group.key(recipient), at));
                                     }

@@ -2,6 +2,7 @@ package io.milestones.notifier.fanout;
 
 import io.milestones.events.MilestoneReached;
 import io.milestones.events.ScopeType;
+import io.milestones.notifier.Sleeper;
 import io.milestones.notifier.milestone.TeacherNames;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,28 +33,18 @@ class CrossingTeacherName {
     private final TeacherNames names;
     private final Duration wait;
     private final Clock clock;
-    private final Pause pause;
+    private final Sleeper sleeper;
 
     @Autowired
     CrossingTeacherName(TeacherNames names, FanOutProperties properties, Clock clock) {
-        this(
-                names,
-                properties.crossingNameWait(),
-                clock,
-                duration -> Thread.sleep(duration.toMillis()));
+        this(names, properties.crossingNameWait(), clock, Sleeper.THREAD);
     }
 
-    CrossingTeacherName(TeacherNames names, Duration wait, Clock clock, Pause pause) {
+    CrossingTeacherName(TeacherNames names, Duration wait, Clock clock, Sleeper sleeper) {
         this.names = names;
         this.wait = wait;
         this.clock = clock;
-        this.pause = pause;
-    }
-
-    /** How the wait passes its time: the thread's sleep in service, a test's clock. */
-    @FunctionalInterface
-    interface Pause {
-        void pause(Duration duration) throws InterruptedException;
+        this.sleeper = sleeper;
     }
 
     /** Returns once the crossing teacher's contact has been read, or the wait has run out. */
@@ -73,7 +64,7 @@ class CrossingTeacherName {
                 return;
             }
             try {
-                pause.pause(POLL);
+                sleeper.sleep(POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

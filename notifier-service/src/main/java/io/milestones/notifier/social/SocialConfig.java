@@ -1,5 +1,6 @@
 package io.milestones.notifier.social;
 
+import io.milestones.notifier.Sleeper;
 import io.milestones.notifier.kafka.KafkaErrorHandlingConfig;
 import io.milestones.notifier.kafka.RetryProperties;
 import io.milestones.notifier.milestone.MilestoneArchive;

@@ -1,5 +1,6 @@
 package io.milestones.notifier.social;
 
+import io.milestones.notifier.Sleeper;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

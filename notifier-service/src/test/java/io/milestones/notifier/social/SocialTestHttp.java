@@ -1,5 +1,6 @@
 package io.milestones.notifier.social;
 
+import io.milestones.notifier.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
-package io.milestones.notifier.social;
+package io.milestones.notifier;
 
 import java.time.Duration;
 
-/** Waits between retries; tests count the waits instead of sleeping. */
+/** Waits (between retries, for a record to arrive); tests count the waits instead of sleeping. */
 @FunctionalInterface
-interface Sleeper {
+public interface Sleeper {
 
     Sleeper THREAD = duration -> Thread.sleep(duration.toMillis());
 
